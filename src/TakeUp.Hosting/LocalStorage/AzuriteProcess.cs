@@ -1,0 +1,283 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace TakeUp.Hosting.LocalStorage;
+
+/// <summary>What to start Azurite with.</summary>
+/// <param name="EmulatorRoot">The folder holding the project's <c>package.json</c> and <c>node_modules</c>.</param>
+/// <param name="Location">Where Azurite keeps its data; null keeps everything in memory.</param>
+/// <param name="BlobPort">0 lets the operating system choose a free port.</param>
+public sealed record AzuriteStartOptions(
+    string EmulatorRoot,
+    string? Location = null,
+    int BlobPort = 0,
+    int QueuePort = 0,
+    int TablePort = 0);
+
+/// <summary>
+/// One running Azurite emulator, started from the project's own <c>node_modules</c>.
+/// Used by the local run (persistent, default ports) and by tests (in memory, free ports).
+/// This file depends only on the base class library so that test projects can link it.
+/// </summary>
+public sealed partial class AzuriteProcess : IAsyncDisposable
+{
+    public const string AccountName = "devstoreaccount1";
+
+    // The emulator's published, well-known key: not a secret.
+    public const string AccountKey =
+        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private readonly Process _process;
+
+    private AzuriteProcess(Process process, int blobPort, int queuePort, int tablePort)
+    {
+        _process = process;
+        BlobEndpoint = new Uri($"http://127.0.0.1:{blobPort}/{AccountName}");
+        QueueEndpoint = new Uri($"http://127.0.0.1:{queuePort}/{AccountName}");
+        TableEndpoint = new Uri($"http://127.0.0.1:{tablePort}/{AccountName}");
+    }
+
+    public Uri BlobEndpoint { get; }
+    public Uri QueueEndpoint { get; }
+    public Uri TableEndpoint { get; }
+
+    /// <summary>An account-key connection string with explicit endpoints for this instance.</summary>
+    public string ConnectionString =>
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
+        $"BlobEndpoint={BlobEndpoint};QueueEndpoint={QueueEndpoint};TableEndpoint={TableEndpoint};";
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>
+    /// Finds the folder whose <c>package.json</c> pins azurite, walking up from each start folder.
+    /// </summary>
+    public static string? FindEmulatorRoot(params string?[] startFolders)
+    {
+        foreach (var start in startFolders)
+        {
+            for (var dir = string.IsNullOrEmpty(start) ? null : new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var packageJson = Path.Combine(dir.FullName, "package.json");
+                if (File.Exists(packageJson) && File.ReadAllText(packageJson).Contains("\"azurite\"", StringComparison.Ordinal))
+                {
+                    return dir.FullName;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    public static string ScriptPath(string emulatorRoot) =>
+        Path.Combine(emulatorRoot, "node_modules", "azurite", "dist", "src", "azurite.js");
+
+    /// <summary>True when something accepts TCP connections on the loopback port.</summary>
+    public static bool IsListening(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            var connect = client.ConnectAsync("127.0.0.1", port);
+            return connect.Wait(TimeSpan.FromMilliseconds(500)) && client.Connected;
+        }
+        catch (AggregateException)
+        {
+            return false;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Runs <c>npm ci</c> when the emulator is not installed yet. Several test processes may ask at
+    /// once, so the install is serialised by a lock file beside <c>package.json</c>.
+    /// </summary>
+    public static async Task EnsureInstalledAsync(string emulatorRoot, CancellationToken cancellationToken = default)
+    {
+        if (File.Exists(ScriptPath(emulatorRoot)))
+        {
+            return;
+        }
+
+        var lockPath = Path.Combine(emulatorRoot, ".npm-install.lock");
+        using var installLock = await AcquireFileLockAsync(lockPath, cancellationToken);
+        if (File.Exists(ScriptPath(emulatorRoot)))
+        {
+            return;
+        }
+
+        var command = File.Exists(Path.Combine(emulatorRoot, "package-lock.json")) ? "ci" : "install";
+        var npm = new ProcessStartInfo("npm", $"{command} --no-audit --no-fund")
+        {
+            WorkingDirectory = emulatorRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        using var process = Process.Start(npm)
+            ?? throw new InvalidOperationException("Could not start npm. Install Node.js (which brings npm) and try again.");
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        if (process.ExitCode != 0 || !File.Exists(ScriptPath(emulatorRoot)))
+        {
+            throw new InvalidOperationException(
+                $"'npm {command}' in {emulatorRoot} failed with exit code {process.ExitCode}, so the Azurite storage emulator is not installed. " +
+                $"Run 'npm ci' there by hand to see why.{Environment.NewLine}{await stdout}{await stderr}");
+        }
+    }
+
+    /// <summary>Starts Azurite and waits until all three services listen.</summary>
+    public static async Task<AzuriteProcess> StartAsync(AzuriteStartOptions options, CancellationToken cancellationToken = default)
+    {
+        await EnsureInstalledAsync(options.EmulatorRoot, cancellationToken);
+
+        var arguments = new List<string>
+        {
+            ScriptPath(options.EmulatorRoot),
+            "--disableTelemetry", "--skipApiVersionCheck", "--silent",
+            "--blobHost", "127.0.0.1", "--blobPort", options.BlobPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--queueHost", "127.0.0.1", "--queuePort", options.QueuePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--tableHost", "127.0.0.1", "--tablePort", options.TablePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        if (options.Location is null)
+        {
+            arguments.Add("--inMemoryPersistence");
+        }
+        else
+        {
+            Directory.CreateDirectory(options.Location);
+            arguments.Add("--location");
+            arguments.Add(options.Location);
+        }
+
+        var startInfo = new ProcessStartInfo("node")
+        {
+            WorkingDirectory = options.EmulatorRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(startInfo)
+            ?? throw new InvalidOperationException("Could not start node. Install Node.js and try again.");
+
+        var ports = new Dictionary<string, int>(StringComparer.Ordinal);
+        var output = new StringBuilder();
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.OutputDataReceived += (_, e) => OnLine(e.Data);
+        process.ErrorDataReceived += (_, e) => OnLine(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        void OnLine(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            lock (ports)
+            {
+                output.AppendLine(line);
+                var match = ListeningLine().Match(line);
+                if (match.Success)
+                {
+                    ports[match.Groups["service"].Value] = int.Parse(match.Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture);
+                    if (ports.Count == 3)
+                    {
+                        ready.TrySetResult();
+                    }
+                }
+            }
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(StartTimeout);
+        var exited = process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            var first = await Task.WhenAny(ready.Task, exited, Task.Delay(Timeout.Infinite, timeout.Token));
+            if (first != ready.Task)
+            {
+                throw new InvalidOperationException(
+                    $"Azurite did not start within {StartTimeout.TotalSeconds:0} s (are its ports free?). It said:{Environment.NewLine}{Snapshot()}");
+            }
+        }
+        catch (Exception) when (!ready.Task.IsCompleted)
+        {
+            Kill(process);
+            process.Dispose();
+            throw;
+        }
+
+        return new AzuriteProcess(process, ports["Blob"], ports["Queue"], ports["Table"]);
+
+        string Snapshot()
+        {
+            lock (ports)
+            {
+                return output.ToString();
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Kill(_process);
+        try
+        {
+            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        catch (TimeoutException)
+        {
+            // It was sent a kill; the operating system finishes the job.
+        }
+
+        _process.Dispose();
+    }
+
+    private static void Kill(Process process)
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+    }
+
+    private static async Task<FileStream> AcquireFileLockAsync(string path, CancellationToken cancellationToken)
+    {
+        var deadline = TimeSpan.FromMinutes(5);
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            }
+            catch (IOException) when (waited.Elapsed < deadline)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+            }
+        }
+    }
+
+    [GeneratedRegex(@"Azurite (?<service>Blob|Queue|Table) service is successfully listening at http://[^:]+:(?<port>\d+)")]
+    private static partial Regex ListeningLine();
+}
