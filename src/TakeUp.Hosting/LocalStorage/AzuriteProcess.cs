@@ -119,8 +119,7 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        using var process = Process.Start(npm)
-            ?? throw new InvalidOperationException("Could not start npm. Install Node.js (which brings npm) and try again.");
+        using var process = StartOrExplain(npm, "Could not start npm. Install Node.js (which brings npm) and try again.");
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken);
@@ -168,8 +167,7 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
             startInfo.ArgumentList.Add(argument);
         }
 
-        var process = Process.Start(startInfo)
-            ?? throw new InvalidOperationException("Could not start node. Install Node.js and try again.");
+        var process = StartOrExplain(startInfo, "Could not start node. Install Node.js and try again.");
 
         var ports = new Dictionary<string, int>(StringComparer.Ordinal);
         var output = new StringBuilder();
@@ -244,6 +242,19 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+    }
+
+    // Process.Start throws, rather than returning null, when the program is not on PATH.
+    private static Process StartOrExplain(ProcessStartInfo startInfo, string explanation)
+    {
+        try
+        {
+            return Process.Start(startInfo) ?? throw new InvalidOperationException(explanation);
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            throw new InvalidOperationException($"{explanation} ({startInfo.FileName}: {ex.Message})", ex);
+        }
     }
 
     private static void Kill(Process process)

@@ -1,0 +1,64 @@
+using TakeUp.Domain.Calendar;
+using TakeUp.Domain.Usage;
+using TakeUp.Functions.Logging;
+using TakeUp.Hosting;
+
+namespace TakeUp.Functions.Usage;
+
+/// <summary>
+/// Queue function: applies one usage batch to <c>UsageDaily</c>, one (service, day) partition at a
+/// time, each exactly once. Safe to run again after a crash at any point: partitions already
+/// applied are skipped on their marker.
+/// </summary>
+public sealed class ApplyUsageBatch(
+    UsageDailyStore usage,
+    UsageReceiptStore receipts,
+    TimeProvider time,
+    ILogger<ApplyUsageBatch> logger) : IQueueFunction<UsageBatchMessage>
+{
+    public async Task RunAsync(UsageBatchMessage message, QueueTriggerInfo trigger, CancellationToken cancellationToken)
+    {
+        if (!UsageKeys.IsValidBatchId(message.BatchId))
+        {
+            throw new InvalidUsageBatchException(message.BatchId, [new InputError(0, "batchId", UsageKeys.BatchIdRule)]);
+        }
+
+        var batchId = message.BatchId!;
+        var receiptId = message.ReceiptId ?? batchId;
+        var chunk = message.Chunk ?? 1;
+        if (!CountingModes.TryParse(message.Mode, CountingMode.Increments, out var mode))
+        {
+            throw await RecordRefusal([new InputError(0, "mode", CountingModes.UnknownReason(message.Mode))], CountingMode.Increments);
+        }
+
+        var rows = message.Rows ?? [];
+        var validation = UsageValidator.Validate(
+            rows.Select((row, i) => row.ToInput(i + 1)).ToList(),
+            UkTime.DateOf(time.GetUtcNow()));
+        if (!validation.IsValid)
+        {
+            throw await RecordRefusal(validation.Errors, mode);
+        }
+
+        var applied = 0;
+        foreach (var day in validation.Rows.GroupBy(r => (r.Service, r.Date)))
+        {
+            var update = new UsagePartitionUpdate(day.Key.Service, day.Key.Date, batchId, mode,
+                day.Select(r => new KeyValuePair<Domain.Usage.CountKey, long>(r.Key, r.Count)).ToList());
+            if (await usage.ApplyAsync(update, cancellationToken))
+            {
+                applied++;
+            }
+        }
+
+        await receipts.MarkAppliedAsync(receiptId, chunk, mode, validation.Rows.Count, cancellationToken);
+        Log.UsageBatchApplied(logger, batchId, validation.Rows.Count, applied, trigger.DequeueCount);
+
+        // The reason is kept on the receipt, where the producer can read it, before the queue poisons the message.
+        async Task<InvalidUsageBatchException> RecordRefusal(IReadOnlyList<InputError> errors, CountingMode recordedMode)
+        {
+            await receipts.MarkFailedAsync(receiptId, chunk, recordedMode, errors, cancellationToken);
+            return new InvalidUsageBatchException(batchId, errors);
+        }
+    }
+}

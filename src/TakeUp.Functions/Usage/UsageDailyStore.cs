@@ -1,0 +1,100 @@
+using Azure;
+using TakeUp.Domain.Calendar;
+using TakeUp.Domain.Services;
+using TakeUp.Domain.Usage;
+using TakeUp.Functions.Storage;
+using TakeUp.Storage;
+
+namespace TakeUp.Functions.Usage;
+
+/// <summary>The counts of one batch for one service on one day.</summary>
+public sealed record UsagePartitionUpdate(
+    ServiceId Service,
+    DateOnly Date,
+    string BatchId,
+    CountingMode Mode,
+    IReadOnlyList<KeyValuePair<CountKey, long>> Counts);
+
+/// <summary>
+/// Daily counts per service in <c>UsageDaily</c>, applied exactly once (design invariant 1):
+/// each batch is written to a day's partition in one entity-group transaction that adds the
+/// marker <c>m|{batchId}</c> and replaces the totals row under its ETag. A redelivered batch
+/// fails on its marker and changes nothing; a concurrent writer fails on the ETag and is retried.
+/// </summary>
+public class UsageDailyStore(StorageAccount storage, TimeProvider time)
+{
+    private const int MaxAttempts = 20;
+
+    private TableClient Table => storage.Table(TableNames.UsageDaily);
+
+    /// <returns>True when the batch was applied now; false when it had been applied already.</returns>
+    public virtual async Task<bool> ApplyAsync(UsagePartitionUpdate update, CancellationToken cancellationToken)
+    {
+        var table = Table;
+        var partitionKey = UsageKeys.PartitionKey(update.Service, update.Date);
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await table.GetEntityIfExistsAsync(partitionKey, UsageKeys.TotalsRowKey, null, cancellationToken);
+            var stored = current.HasValue ? CountProperties.Read(current.Value!) : ChannelCounts.Empty;
+            var now = time.GetUtcNow();
+
+            var totals = new TableEntity(partitionKey, UsageKeys.TotalsRowKey)
+            {
+                ["Service"] = update.Service.Value,
+                ["Date"] = update.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                ["Revision"] = (current.HasValue ? current.Value!.GetInt64("Revision") ?? 0 : 0) + 1,
+                ["UpdatedAt"] = now,
+                ["LastBatchId"] = update.BatchId,
+            };
+            CountProperties.Write(stored.Apply(update.Counts, update.Mode), totals);
+
+            var marker = new TableEntity(partitionKey, UsageKeys.MarkerRowKey(update.BatchId))
+            {
+                ["AppliedAt"] = now,
+                ["Mode"] = CountingModes.NameOf(update.Mode),
+                ["Rows"] = update.Counts.Count,
+            };
+
+            // The marker goes first: when a batch was already applied, that is the operation that fails.
+            TableTransactionAction[] actions =
+            [
+                new(TableTransactionActionType.Add, marker),
+                current.HasValue
+                    ? new(TableTransactionActionType.UpdateReplace, totals, current.Value!.ETag)
+                    : new(TableTransactionActionType.Add, totals),
+            ];
+
+            try
+            {
+                await table.SubmitTransactionAsync(actions, cancellationToken);
+                return true;
+            }
+            catch (TableTransactionFailedException ex) when (ex.FailedTransactionActionIndex == 0 && ex.Status == 409)
+            {
+                return false;
+            }
+            catch (TableTransactionFailedException ex) when (attempt < MaxAttempts && IsLostRace(ex))
+            {
+                // Another batch changed the day between our read and our write: read again.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), time, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Each day in the range that has counts, in date order.</summary>
+    public async Task<IReadOnlyDictionary<DateOnly, ChannelCounts>> ReadAsync(ServiceId service, DateRange range, CancellationToken cancellationToken)
+    {
+        var filter = TableFilter.Create(
+            $"PartitionKey ge {UsageKeys.PartitionKey(service, range.From)} and PartitionKey le {UsageKeys.PartitionKey(service, range.To)} and RowKey eq {UsageKeys.TotalsRowKey}");
+        var days = new SortedDictionary<DateOnly, ChannelCounts>();
+        await foreach (var entity in Table.QueryAsync(filter, cancellationToken: cancellationToken))
+        {
+            days[UsageKeys.DateOf(entity.PartitionKey)] = CountProperties.Read(entity);
+        }
+
+        return days;
+    }
+
+    private static bool IsLostRace(TableTransactionFailedException ex) =>
+        ex.Status == 412 || (ex.Status == 409 && ex.FailedTransactionActionIndex == 1);
+}

@@ -1,0 +1,109 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using TakeUp.Functions.Storage;
+using TakeUp.Hosting.LocalStorage;
+using TakeUp.Storage;
+
+namespace TakeUp.Functions.Tests.Infrastructure;
+
+/// <summary>
+/// The whole function app in memory, in local mode (queue listener and timers running), on the
+/// shared emulator with table and queue names of its own.
+/// </summary>
+public sealed class TakeUpApp : WebApplicationFactory<Program>
+{
+    private readonly AzuriteProcess _emulator;
+    private readonly Action<IServiceCollection>? _configureServices;
+    private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "takeup-tests", Guid.NewGuid().ToString("N"));
+
+    private TakeUpApp(AzuriteProcess emulator, Action<IServiceCollection>? configureServices, IReadOnlyDictionary<string, string>? settings)
+    {
+        _emulator = emulator;
+        _configureServices = configureServices;
+        _settings = settings ?? new Dictionary<string, string>();
+    }
+
+    public string Prefix { get; } = "t" + Guid.NewGuid().ToString("N")[..9];
+
+    public string ConnectionString => _emulator.ConnectionString;
+
+    /// <param name="settings">Configuration that overrides the test defaults, such as a storage connection.</param>
+    /// <param name="waitForStorage">False to start even when storage never becomes ready.</param>
+    public static async Task<TakeUpApp> StartAsync(
+        Action<IServiceCollection>? configureServices = null,
+        IReadOnlyDictionary<string, string>? settings = null,
+        bool waitForStorage = true)
+    {
+        var app = new TakeUpApp(await Emulator.GetAsync(), configureServices, settings);
+        using var client = app.CreateClient();
+        if (waitForStorage)
+        {
+            await app.Services.GetRequiredService<StorageInitializer>().Ready.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+
+        return app;
+    }
+
+    public StorageAccount Storage => Services.GetRequiredService<StorageAccount>();
+
+    public QueueClient Queue(string name) => Storage.Queue(name);
+
+    public TableClient Table(string name) => Storage.Table(name);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("AzureWebJobsStorage", _emulator.ConnectionString);
+        builder.UseSetting("Storage:NamePrefix", Prefix);
+        builder.UseSetting("LocalRuntime:MaxPollingInterval", "00:00:00.200");
+        builder.UseSetting("LocalRuntime:MinPollingInterval", "00:00:00.050");
+        builder.UseSetting("LocalRuntime:DataDirectory", _dataDirectory);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(new TestClock(TestClock.DefaultStart));
+            _configureServices?.Invoke(services);
+        });
+    }
+
+    /// <summary>Polls until the condition holds; fails the test with the last value seen after the limit.</summary>
+    public static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done, string what, int seconds = 20)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        T value;
+        do
+        {
+            value = await read();
+            if (done(value))
+            {
+                return value;
+            }
+
+            await Task.Delay(100);
+        }
+        while (waited.Elapsed < TimeSpan.FromSeconds(seconds));
+
+        throw new Xunit.Sdk.XunitException($"Waited {seconds} s for {what}; last saw: {System.Text.Json.JsonSerializer.Serialize(value)}");
+    }
+
+    public async Task<HttpResponseMessage> PostUsageAsync(HttpClient client, params object[] rows) =>
+        await client.PostAsJsonAsync("/api/usage", new { rows });
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
+    }
+}
