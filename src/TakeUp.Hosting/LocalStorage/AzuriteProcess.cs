@@ -217,6 +217,11 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
             process.Dispose();
             throw;
         }
+        finally
+        {
+            // Ends the start-up waits (the delay and the exit watch), which would otherwise stay pending.
+            await timeout.CancelAsync();
+        }
 
         return new AzuriteProcess(process, ports["Blob"], ports["Queue"], ports["Table"]);
 
