@@ -1,6 +1,6 @@
+using TakeUp.Functions.Auth;
 using TakeUp.Functions.Startup;
 using TakeUp.Hosting;
-
 
 var builder = WebApplication.CreateBuilder(args);
 builder.UseFunctionsHostUrls();
@@ -11,10 +11,16 @@ app.MapTakeUp();
 
 if (FunctionMetadataCommand.TryRun(app, args))
 {
-    return;
+    return 0;
 }
 
-app.Run();
+if (await KeysCommand.TryRunAsync(app, args) is { } exitCode)
+{
+    return exitCode;
+}
+
+await app.RunAsync();
+return 0;
 
 /// <summary>Visible to the tests' WebApplicationFactory.</summary>
 public partial class Program;

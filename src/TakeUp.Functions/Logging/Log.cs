@@ -11,4 +11,16 @@ internal static partial class Log
 
     [LoggerMessage(3, LogLevel.Information, "Usage batch {BatchId} applied: {Rows} rows, {Partitions} service-days written now (delivery {DequeueCount})")]
     public static partial void UsageBatchApplied(ILogger logger, string batchId, int rows, int partitions, long dequeueCount);
+
+    [LoggerMessage(4, LogLevel.Information, "Loaded {Count} services into the catalogue from {Path}")]
+    public static partial void CatalogueSeeded(ILogger logger, int count, string path);
+
+    [LoggerMessage(5, LogLevel.Information, "Development API keys, one per role, are in {Path}")]
+    public static partial void DevKeysWritten(ILogger logger, string path);
+
+    [LoggerMessage(6, LogLevel.Information, "Using the development API keys in {Path}")]
+    public static partial void DevKeysFound(ILogger logger, string path);
+
+    [LoggerMessage(7, LogLevel.Error, "Local setup (catalogue seeding, development keys) failed")]
+    public static partial void LocalSetupFailed(ILogger logger, Exception exception);
 }

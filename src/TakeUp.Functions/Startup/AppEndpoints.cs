@@ -1,5 +1,8 @@
+using TakeUp.Functions.Auth;
 using TakeUp.Functions.Health;
+using TakeUp.Functions.Http;
 using TakeUp.Functions.Pages;
+using TakeUp.Functions.Services;
 using TakeUp.Functions.Storage;
 using TakeUp.Functions.TakeUp;
 using TakeUp.Functions.Usage;
@@ -7,24 +10,43 @@ using TakeUp.Hosting;
 
 namespace TakeUp.Functions.Startup;
 
-/// <summary>Every function of the app, declared once: its name, its trigger, its handler.</summary>
+/// <summary>
+/// Every function of the app, declared once: its name, its trigger, who may call it, its handler.
+/// Which services a caller may touch is checked in the handler, through <see cref="Caller"/>.
+/// </summary>
 public static class AppEndpoints
 {
     public static WebApplication MapTakeUp(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        Idempotency.UseIdempotencyBuffering(app);
+        app.UseAuthentication();
+        app.UseAuthorization();
 
         var api = app.MapGroup("api");
-
         api.MapGet("health", GetHealth.HandleAsync).AsFunction("Health");
         app.MapOpenApi("/api/openapi.json").AsFunction("OpenApi");
 
-        api.MapPost("usage", SubmitUsage.HandleAsync)
+        var usage = api.MapGroup("usage");
+        usage.MapPost("", SubmitUsage.HandleAsync)
+            .RequireAuthorization(Policies.Ingest)
+            .AddEndpointFilter<Idempotency>()
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(SubmitUsage.MaxBodyBytes))
             .AsFunction(nameof(SubmitUsage));
-        api.MapGet("usage/receipts/{id}", GetUsageReceipt.HandleAsync).AsFunction(nameof(GetUsageReceipt));
-        api.MapGet("services/{serviceId}/take-up", GetServiceTakeUp.HandleAsync).AsFunction(nameof(GetServiceTakeUp));
+        usage.MapGet("receipts/{id}", GetUsageReceipt.HandleAsync).RequireAuthorization(Policies.Receipts).AsFunction(nameof(GetUsageReceipt));
+
+        var services = api.MapGroup("services");
+        services.MapGet("", ListServices.HandleAsync).RequireAuthorization(Policies.Authenticated).AsFunction(nameof(ListServices));
+        services.MapGet("{serviceId}", GetService.HandleAsync).RequireAuthorization(Policies.Authenticated).AsFunction(nameof(GetService));
+        services.MapPut("{serviceId}", PutService.HandleAsync).RequireAuthorization(Policies.Admin).AsFunction(nameof(PutService));
+        services.MapGet("{serviceId}/take-up", GetServiceTakeUp.HandleAsync).RequireAuthorization(Policies.Readers).AsFunction(nameof(GetServiceTakeUp));
+        services.MapGet("{serviceId}/usage/revisions", ListUsageRevisions.HandleAsync).RequireAuthorization(Policies.Readers).AsFunction(nameof(ListUsageRevisions));
+
+        var keys = api.MapGroup("admin/keys").RequireAuthorization(Policies.Admin);
+        keys.MapPost("", CreateApiKey.HandleAsync).AsFunction(nameof(CreateApiKey));
+        keys.MapGet("", ListApiKeys.HandleAsync).AsFunction(nameof(ListApiKeys));
+        keys.MapDelete("{id}", RevokeApiKey.HandleAsync).AsFunction(nameof(RevokeApiKey));
 
         app.MapQueueFunction<ApplyUsageBatch, UsageBatchMessage>(QueueNames.UsageBatches);
 

@@ -1,4 +1,8 @@
 using Microsoft.Extensions.Options;
+using TakeUp.Functions.Auth;
+using TakeUp.Functions.Http;
+using TakeUp.Functions.Local;
+using TakeUp.Functions.Services;
 using TakeUp.Functions.Storage;
 using TakeUp.Functions.Usage;
 using TakeUp.Hosting;
@@ -9,10 +13,13 @@ public static class AppServices
 {
     public static IServiceCollection AddTakeUp(this IServiceCollection services, IConfiguration configuration)
     {
-        services.TryAddSingletonTimeProvider();
+        if (!services.Any(d => d.ServiceType == typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+
         services.AddProblemDetails();
         services.AddOpenApi();
-        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never);
 
         // The hosting layer first: in local mode it starts the storage emulator before anything uses storage.
         services.AddFunctionsHosting(configuration);
@@ -23,17 +30,20 @@ public static class AppServices
         services.AddSingleton<StorageInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
 
+        services.AddTakeUpAuth(configuration);
+        services.AddSingleton<IdempotencyStore>();
+        services.AddSingleton<Idempotency>();
+
+        services.AddSingleton<ServiceStore>();
+        services.AddSingleton<ServiceCatalog>();
+
         services.AddSingleton<UsageDailyStore>();
         services.AddSingleton<UsageReceiptStore>();
         services.AddSingleton<UsageIntake>();
-        return services;
-    }
 
-    private static void TryAddSingletonTimeProvider(this IServiceCollection services)
-    {
-        if (!services.Any(d => d.ServiceType == typeof(TimeProvider)))
-        {
-            services.AddSingleton(TimeProvider.System);
-        }
+        services.AddOptions<LocalSetupOptions>().BindConfiguration(LocalSetupOptions.Section);
+        services.AddSingleton<LocalSetup>();
+        services.AddHostedService(sp => sp.GetRequiredService<LocalSetup>());
+        return services;
     }
 }

@@ -1,10 +1,15 @@
 namespace TakeUp.Functions.Storage;
 
-/// <summary>The tables of design section 4 (plus receipts for usage batches); see docs/storage.md.</summary>
+/// <summary>The tables of design section 4 (plus receipts for usage batches and API keys); see docs/storage.md.</summary>
 public static class TableNames
 {
+    public const string Services = "Services";
     public const string UsageDaily = "UsageDaily";
     public const string UsageReceipts = "UsageReceipts";
+    public const string AssistedSessions = "AssistedSessions";
+    public const string SupportRequests = "SupportRequests";
+    public const string Receipts = "Receipts";
+    public const string ApiKeys = "ApiKeys";
 
-    public static readonly IReadOnlyList<string> All = [UsageDaily, UsageReceipts];
+    public static readonly IReadOnlyList<string> All = [Services, UsageDaily, UsageReceipts, AssistedSessions, SupportRequests, Receipts, ApiKeys];
 }

@@ -1,56 +1,54 @@
-using System.Globalization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using TakeUp.Domain.Calendar;
-using TakeUp.Domain.Services;
 using TakeUp.Domain.Usage;
+using TakeUp.Functions.Auth;
 using TakeUp.Functions.Http;
+using TakeUp.Functions.Services;
 using TakeUp.Functions.Usage;
 
 namespace TakeUp.Functions.TakeUp;
 
 /// <summary>
-/// <c>GET api/services/{serviceId}/take-up?period=day|week|month|quarter&amp;from&amp;to</c>: counts
-/// and take-up per period, with empty periods given as zero. The range widens to whole periods.
+/// <c>GET api/services/{serviceId}/take-up?period=day|week|month|quarter&amp;from&amp;to</c>
+/// (service manager, GDS): counts and take-up per period, with empty periods given as zero. The
+/// range widens to whole periods.
 /// </summary>
 public static class GetServiceTakeUp
 {
-    /// <summary>Ten years of days: enough for any trend, small enough to read in one request.</summary>
-    public const int MaxRangeDays = 3660;
-
     public static async Task<Results<Ok<ServiceTakeUpReport>, ProblemHttpResult>> HandleAsync(
         string serviceId,
         [FromQuery] string? period,
         [FromQuery] string? from,
         [FromQuery] string? to,
+        ClaimsPrincipal user,
+        ServiceCatalog catalog,
         UsageDailyStore usage,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var errors = new List<InputError>();
-        if (!ServiceId.TryParse(serviceId, out var service))
+        var found = await ServiceAccess.FindAsync(serviceId, catalog, cancellationToken);
+        if (found.Problem is not null)
         {
-            errors.Add(new InputError(0, "serviceId", ServiceId.Rule(serviceId)));
+            return found.Problem;
         }
 
+        var service = found.Service!.Id;
+        if (!Caller.From(user).MayRead(service))
+        {
+            return Problems.Forbidden($"Your access does not cover the service '{serviceId}'.");
+        }
+
+        var errors = new List<InputError>();
         if (!Period.TryParseKind(period ?? "day", out var kind))
         {
             errors.Add(new InputError(0, "period", $"'{period}' is not a period; use day, week, month or quarter."));
         }
 
-        var today = UkTime.DateOf(time.GetUtcNow());
-        var toDate = ParseDate(to, "to", errors) ?? today;
-        var fromDate = ParseDate(from, "from", errors) ?? DefaultFrom(kind, toDate);
-        if (errors.Count == 0 && fromDate > toDate)
-        {
-            errors.Add(new InputError(0, "from", $"from ({fromDate:yyyy-MM-dd}) is after to ({toDate:yyyy-MM-dd})."));
-        }
-
-        if (errors.Count == 0 && toDate.DayNumber - fromDate.DayNumber + 1 > MaxRangeDays)
-        {
-            errors.Add(new InputError(0, "from", $"The range is longer than {MaxRangeDays} days; ask for less at a time."));
-        }
-
+        var toDate = QueryDates.Parse(to, "to", errors) ?? UkTime.DateOf(time.GetUtcNow());
+        var fromDate = QueryDates.Parse(from, "from", errors) ?? DefaultFrom(kind, toDate);
+        QueryDates.CheckRange(fromDate, toDate, errors);
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors, "query");
@@ -90,20 +88,4 @@ public static class GetServiceTakeUp
         PeriodKind.Month => to.AddMonths(-11),
         _ => to.AddMonths(-21),
     };
-
-    private static DateOnly? ParseDate(string? text, string field, List<InputError> errors)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        errors.Add(new InputError(0, field, $"'{text}' is not a date in the form yyyy-MM-dd."));
-        return null;
-    }
 }

@@ -1,6 +1,7 @@
 using TakeUp.Domain.Calendar;
 using TakeUp.Domain.Usage;
 using TakeUp.Functions.Logging;
+using TakeUp.Functions.Services;
 using TakeUp.Hosting;
 
 namespace TakeUp.Functions.Usage;
@@ -13,6 +14,7 @@ namespace TakeUp.Functions.Usage;
 public sealed class ApplyUsageBatch(
     UsageDailyStore usage,
     UsageReceiptStore receipts,
+    ServiceCatalog catalog,
     TimeProvider time,
     ILogger<ApplyUsageBatch> logger) : IQueueFunction<UsageBatchMessage>
 {
@@ -32,9 +34,11 @@ public sealed class ApplyUsageBatch(
         }
 
         var rows = message.Rows ?? [];
+        var services = await catalog.GetAllAsync(cancellationToken);
         var validation = UsageValidator.Validate(
             rows.Select((row, i) => row.ToInput(i + 1)).ToList(),
-            UkTime.DateOf(time.GetUtcNow()));
+            UkTime.DateOf(time.GetUtcNow()),
+            service => services.ContainsKey(service) ? null : $"'{service}' is not in the services catalogue.");
         if (!validation.IsValid)
         {
             throw await RecordRefusal(validation.Errors, mode);
@@ -44,7 +48,8 @@ public sealed class ApplyUsageBatch(
         foreach (var day in validation.Rows.GroupBy(r => (r.Service, r.Date)))
         {
             var update = new UsagePartitionUpdate(day.Key.Service, day.Key.Date, batchId, mode,
-                day.Select(r => new KeyValuePair<Domain.Usage.CountKey, long>(r.Key, r.Count)).ToList());
+                day.Select(r => new KeyValuePair<CountKey, long>(r.Key, r.Count)).ToList(),
+                message.SubmittedBy ?? "queue");
             if (await usage.ApplyAsync(update, cancellationToken))
             {
                 applied++;

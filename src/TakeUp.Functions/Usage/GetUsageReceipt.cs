@@ -1,12 +1,18 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using TakeUp.Functions.Auth;
 using TakeUp.Functions.Http;
 
 namespace TakeUp.Functions.Usage;
 
-/// <summary><c>GET api/usage/receipts/{id}</c>: whether a submission is pending, applied or failed, and why.</summary>
+/// <summary>
+/// <c>GET api/usage/receipts/{id}</c>: whether a submission is pending, applied or failed, and why.
+/// An ingest key sees the receipts of its own submissions; GDS and admins see any.
+/// </summary>
 public static class GetUsageReceipt
 {
-    public static async Task<Results<Ok<UsageReceipt>, ProblemHttpResult>> HandleAsync(string id, UsageReceiptStore receipts, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<UsageReceipt>, ProblemHttpResult>> HandleAsync(
+        string id, ClaimsPrincipal user, UsageReceiptStore receipts, CancellationToken cancellationToken)
     {
         if (!UsageKeys.IsValidBatchId(id))
         {
@@ -14,6 +20,13 @@ public static class GetUsageReceipt
         }
 
         var receipt = await receipts.GetAsync(id, cancellationToken);
-        return receipt is null ? Problems.NotFound($"There is no usage receipt '{id}'.") : TypedResults.Ok(receipt);
+        var caller = Caller.From(user);
+        if (receipt is null || (!caller.IsEveryService && receipt.SubmittedBy != caller.Id))
+        {
+            // Someone else's receipt is reported as absent, so ids cannot be probed.
+            return Problems.NotFound($"There is no usage receipt '{id}' of yours.");
+        }
+
+        return TypedResults.Ok(receipt);
     }
 }

@@ -1,15 +1,20 @@
+using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using TakeUp.Domain.Calendar;
+using TakeUp.Domain.Services;
 using TakeUp.Domain.Usage;
+using TakeUp.Functions.Auth;
 using TakeUp.Functions.Http;
+using TakeUp.Functions.Services;
 
 namespace TakeUp.Functions.Usage;
 
 /// <summary>
-/// <c>POST api/usage</c>: validates a whole submission of daily counts, then queues it and answers
-/// 202 with a receipt. One bad row refuses the whole submission, with every error listed.
+/// <c>POST api/usage</c> (ingest keys): validates a whole submission of daily counts, as JSON or
+/// CSV, then queues it and answers 202 with a receipt. One bad row refuses the whole submission,
+/// with every error listed; nothing is queued.
 /// </summary>
 public static class SubmitUsage
 {
@@ -19,49 +24,85 @@ public static class SubmitUsage
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static async Task<Results<Accepted<UsageReceipt>, ProblemHttpResult>> HandleAsync(
-        HttpRequest request,
+        HttpContext http,
         [FromQuery] string? mode,
+        ClaimsPrincipal user,
+        ServiceCatalog catalog,
         UsageIntake intake,
         UsageReceiptStore receipts,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
-        if (!request.HasJsonContentType())
+        var request = http.Request;
+        IReadOnlyList<UsageRowInput> inputs;
+        string? bodyMode = null;
+        if (request.HasJsonContentType())
         {
-            return Problems.UnsupportedMediaType("Send the rows as JSON with Content-Type: application/json.");
+            UsageSubmissionDocument? document;
+            try
+            {
+                document = await JsonSerializer.DeserializeAsync<UsageSubmissionDocument>(request.Body, Json, cancellationToken);
+            }
+            catch (JsonException ex)
+            {
+                return Problems.BadRequest($"The body is not valid JSON: {ex.Message}");
+            }
+
+            if (document?.Rows is null)
+            {
+                return Problems.BadRequest("The body needs a 'rows' array, for example {\"rows\":[{\"date\":\"2026-11-20\",\"service\":\"carers-allowance\",\"channel\":\"online\",\"assisted\":\"no\",\"count\":120}]}.");
+            }
+
+            inputs = document.Rows.Select((row, i) => (row ?? new UsageRowDocument()).ToInput(i + 1)).ToList();
+            bodyMode = document.Mode;
+        }
+        else if (IsCsv(request))
+        {
+            var (rows, problem) = await UsageCsv.ReadAsync(request.Body, cancellationToken);
+            if (problem is not null)
+            {
+                return Problems.BadRequest(problem, "The CSV could not be read.");
+            }
+
+            inputs = rows;
+        }
+        else
+        {
+            return Problems.UnsupportedMediaType("Send the rows as JSON (Content-Type: application/json) or CSV (Content-Type: text/csv).");
         }
 
-        UsageSubmissionDocument? document;
-        try
-        {
-            document = await JsonSerializer.DeserializeAsync<UsageSubmissionDocument>(request.Body, Json, cancellationToken);
-        }
-        catch (JsonException ex)
-        {
-            return Problems.BadRequest($"The body is not valid JSON: {ex.Message}");
-        }
-
-        if (document?.Rows is null)
-        {
-            return Problems.BadRequest("The body needs a 'rows' array, for example {\"rows\":[{\"date\":\"2026-11-20\",\"service\":\"carers-allowance\",\"channel\":\"online\",\"assisted\":\"no\",\"count\":120}]}.");
-        }
-
-        var requestedMode = mode ?? document.Mode;
+        var requestedMode = mode ?? bodyMode;
         if (!CountingModes.TryParse(requestedMode, CountingMode.Totals, out var countingMode))
         {
             return Problems.Invalid([new InputError(0, "mode", CountingModes.UnknownReason(requestedMode))]);
         }
 
-        var validation = UsageValidator.Validate(
-            document.Rows.Select((row, i) => (row ?? new UsageRowDocument()).ToInput(i + 1)).ToList(),
-            UkTime.DateOf(time.GetUtcNow()));
+        var caller = Caller.From(user);
+        var services = await catalog.GetAllAsync(cancellationToken);
+        var validation = UsageValidator.Validate(inputs, UkTime.DateOf(time.GetUtcNow()), service => ScopeProblem(caller, services, service));
         if (!validation.IsValid)
         {
             return Problems.Invalid(validation.Errors);
         }
 
-        var receiptId = await intake.AcceptAsync(validation.Rows, countingMode, submittedBy: null, cancellationToken);
+        var receiptId = Idempotency.NewId(http, "usage-receipt").ToString("N");
+        await intake.AcceptAsync(receiptId, validation.Rows, countingMode, caller.Id, cancellationToken);
         var receipt = await receipts.GetAsync(receiptId, cancellationToken);
         return TypedResults.Accepted($"/api/usage/receipts/{receiptId}", receipt!);
     }
+
+    private static string? ScopeProblem(Caller caller, IReadOnlyDictionary<ServiceId, ServiceRecord> services, ServiceId service)
+    {
+        if (!services.TryGetValue(service, out var record))
+        {
+            return $"'{service}' is not in the services catalogue.";
+        }
+
+        return caller.MaySubmitUsageFor(record)
+            ? null
+            : $"'{service}' belongs to {record.DepartmentName}; this key may submit usage for {caller.Department?.Value ?? "no"} services only.";
+    }
+
+    private static bool IsCsv(HttpRequest request) =>
+        request.ContentType?.Split(';')[0].Trim() is "text/csv" or "application/csv";
 }

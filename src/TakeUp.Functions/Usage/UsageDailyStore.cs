@@ -13,13 +13,16 @@ public sealed record UsagePartitionUpdate(
     DateOnly Date,
     string BatchId,
     CountingMode Mode,
-    IReadOnlyList<KeyValuePair<CountKey, long>> Counts);
+    IReadOnlyList<KeyValuePair<CountKey, long>> Counts,
+    string SubmittedBy);
 
 /// <summary>
 /// Daily counts per service in <c>UsageDaily</c>, applied exactly once (design invariant 1):
 /// each batch is written to a day's partition in one entity-group transaction that adds the
 /// marker <c>m|{batchId}</c> and replaces the totals row under its ETag. A redelivered batch
 /// fails on its marker and changes nothing; a concurrent writer fails on the ETag and is retried.
+/// A restatement (totals mode, changing a stored day) also writes its revision, old and new
+/// values, in the same transaction, so history and totals never disagree.
 /// </summary>
 public class UsageDailyStore(StorageAccount storage, TimeProvider time)
 {
@@ -46,7 +49,8 @@ public class UsageDailyStore(StorageAccount storage, TimeProvider time)
                 ["UpdatedAt"] = now,
                 ["LastBatchId"] = update.BatchId,
             };
-            CountProperties.Write(stored.Apply(update.Counts, update.Mode), totals);
+            var next = stored.Apply(update.Counts, update.Mode);
+            CountProperties.Write(next, totals);
 
             var marker = new TableEntity(partitionKey, UsageKeys.MarkerRowKey(update.BatchId))
             {
@@ -56,13 +60,17 @@ public class UsageDailyStore(StorageAccount storage, TimeProvider time)
             };
 
             // The marker goes first: when a batch was already applied, that is the operation that fails.
-            TableTransactionAction[] actions =
-            [
+            var actions = new List<TableTransactionAction>
+            {
                 new(TableTransactionActionType.Add, marker),
                 current.HasValue
                     ? new(TableTransactionActionType.UpdateReplace, totals, current.Value!.ETag)
                     : new(TableTransactionActionType.Add, totals),
-            ];
+            };
+            if (current.HasValue && update.Mode == CountingMode.Totals && UsageRevisions.Changes(stored, next) is { Count: > 0 } changes)
+            {
+                actions.Add(new(TableTransactionActionType.Add, UsageRevisions.ToEntity(partitionKey, update, now, changes)));
+            }
 
             try
             {
@@ -93,6 +101,20 @@ public class UsageDailyStore(StorageAccount storage, TimeProvider time)
         }
 
         return days;
+    }
+
+    /// <summary>Restatements of the service's days in the range, newest first within each day.</summary>
+    public async Task<IReadOnlyList<UsageRevision>> ReadRevisionsAsync(ServiceId service, DateRange range, CancellationToken cancellationToken)
+    {
+        var filter = TableFilter.Create(
+            $"PartitionKey ge {UsageKeys.PartitionKey(service, range.From)} and PartitionKey le {UsageKeys.PartitionKey(service, range.To)} and RowKey ge {UsageRevisions.RowKeyPrefix} and RowKey lt {UsageRevisions.RowKeyEnd}");
+        var revisions = new List<UsageRevision>();
+        await foreach (var entity in Table.QueryAsync(filter, cancellationToken: cancellationToken))
+        {
+            revisions.Add(UsageRevisions.FromEntity(entity));
+        }
+
+        return revisions;
     }
 
     private static bool IsLostRace(TableTransactionFailedException ex) =>

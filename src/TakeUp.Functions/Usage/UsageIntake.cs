@@ -16,9 +16,12 @@ public sealed class UsageIntake(StorageAccount storage, UsageReceiptStore receip
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task<string> AcceptAsync(IReadOnlyList<UsageRow> rows, CountingMode mode, string? submittedBy, CancellationToken cancellationToken)
+    /// <param name="receiptId">
+    /// Derived from the request's Idempotency-Key when it has one: a retry after a failure part way
+    /// through queuing then queues the same batch ids again, which the markers make harmless.
+    /// </param>
+    public async Task AcceptAsync(string receiptId, IReadOnlyList<UsageRow> rows, CountingMode mode, string submittedBy, CancellationToken cancellationToken)
     {
-        var receiptId = Guid.NewGuid().ToString("N");
         var chunks = Chunk(rows);
         await receipts.CreateAsync(receiptId, mode, "http", submittedBy, chunks.Select(c => c.Count).ToList(), cancellationToken);
 
@@ -36,8 +39,6 @@ public sealed class UsageIntake(StorageAccount storage, UsageReceiptStore receip
             };
             await queue.SendMessageAsync(JsonSerializer.Serialize(message, Json), null, null, cancellationToken);
         }
-
-        return receiptId;
     }
 
     /// <summary>Keeps a day's rows together where it can, so most days are written by one batch.</summary>

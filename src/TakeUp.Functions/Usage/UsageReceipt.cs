@@ -8,6 +8,7 @@ public sealed record UsageReceipt(
     string Status,
     string Mode,
     string Source,
+    string? SubmittedBy,
     int Rows,
     int Chunks,
     int ChunksApplied,

@@ -109,6 +109,7 @@ public sealed class UsageReceiptStore(StorageAccount storage, TimeProvider time)
             status,
             summary.GetString("Mode") ?? "totals",
             summary.GetString("Source") ?? "http",
+            summary.GetString("SubmittedBy"),
             summary.GetInt32("Rows") ?? 0,
             chunks.Count,
             applied,

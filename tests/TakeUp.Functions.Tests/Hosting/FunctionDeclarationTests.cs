@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using TakeUp.Functions.Storage;
@@ -29,6 +30,9 @@ public class FunctionDeclarationTests
         Assert.Equal(new HttpFunctionTrigger("health", ["get"]), functions["Health"]);
         Assert.Equal(new HttpFunctionTrigger("openapi.json", ["get"]), functions["OpenApi"]);
         Assert.Equal(new HttpFunctionTrigger("usage", ["post"]), functions["SubmitUsage"]);
+        Assert.Equal(new HttpFunctionTrigger("services", ["get"]), functions["ListServices"]);
+        Assert.Equal(new HttpFunctionTrigger("services/{serviceId}", ["put"]), functions["PutService"]);
+        Assert.Equal(new HttpFunctionTrigger("admin/keys/{id}", ["delete"]), functions["RevokeApiKey"]);
         Assert.Equal(new HttpFunctionTrigger("usage/receipts/{id}", ["get"]), functions["GetUsageReceipt"]);
         Assert.Equal(new HttpFunctionTrigger("services/{serviceId}/take-up", ["get"]), functions["GetServiceTakeUp"]);
         Assert.Equal(new QueueFunctionTrigger(QueueNames.UsageBatches, "AzureWebJobsStorage"), functions["ApplyUsageBatch"]);
@@ -83,7 +87,11 @@ public class FunctionDeclarationTests
     public async Task A_queue_function_runs_when_the_host_posts_its_invocation_payload()
     {
         await using var app = await TakeUpApp.StartAsync(settings: new Dictionary<string, string> { ["LocalRuntime:Enabled"] = "false" });
-        using var client = app.CreateClient();
+        using var client = await app.GdsAsync();
+        using var admin = await app.ClientAsync("admin");
+        var put = await admin.PutAsJsonAsync("/api/services/view-driving-record",
+            new { name = "View driving record", department = "dft", departmentName = "Department for Transport" });
+        Assert.Equal(System.Net.HttpStatusCode.Created, put.StatusCode);
         var message = JsonSerializer.Serialize(new
         {
             batchId = "host-invocation-1",

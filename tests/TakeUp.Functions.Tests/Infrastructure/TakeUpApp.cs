@@ -2,6 +2,8 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using TakeUp.Functions.Auth;
+using TakeUp.Functions.Local;
 using TakeUp.Functions.Storage;
 using TakeUp.Hosting.LocalStorage;
 using TakeUp.Storage;
@@ -42,6 +44,7 @@ public sealed class TakeUpApp : WebApplicationFactory<Program>
         if (waitForStorage)
         {
             await app.Services.GetRequiredService<StorageInitializer>().Ready.WaitAsync(TimeSpan.FromSeconds(30));
+            await app.Services.GetRequiredService<LocalSetup>().Ready.WaitAsync(TimeSpan.FromSeconds(30));
         }
 
         return app;
@@ -92,8 +95,18 @@ public sealed class TakeUpApp : WebApplicationFactory<Program>
         throw new Xunit.Sdk.XunitException($"Waited {seconds} s for {what}; last saw: {System.Text.Json.JsonSerializer.Serialize(value)}");
     }
 
-    public async Task<HttpResponseMessage> PostUsageAsync(HttpClient client, params object[] rows) =>
-        await client.PostAsJsonAsync("/api/usage", new { rows });
+    /// <summary>A client holding a new API key for the role and scope.</summary>
+    public async Task<HttpClient> ClientAsync(string role, IReadOnlyList<string>? services = null, string? department = null)
+    {
+        var created = await Services.GetRequiredService<ApiKeyStore>().CreateAsync($"test {role}", role, services ?? [], department, "test", CancellationToken.None);
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("ApiKey", created.Key);
+        return client;
+    }
+
+    public Task<HttpClient> GdsAsync() => ClientAsync(Roles.Gds);
+
+    public Task<HttpClient> IngestAsync(string department = "dwp") => ClientAsync(Roles.Ingest, department: department);
 
     public override async ValueTask DisposeAsync()
     {

@@ -18,14 +18,14 @@ public class ExactlyOnceTests
     public async Task The_same_message_delivered_twice_is_counted_once()
     {
         await using var app = await TakeUpApp.StartAsync();
-        using var client = app.CreateClient();
-        var message = Message("dwp-feed-0001", "increments", Row("2026-11-20", "state-pension", "online", 30), Row("2026-11-20", "state-pension", "phone", 70));
+        using var client = await app.GdsAsync();
+        var message = Message("dwp-feed-0001", "increments", Row("2026-11-20", "state-pension-online", "online", 30), Row("2026-11-20", "state-pension-online", "phone", 70));
 
         await app.Queue(QueueNames.UsageBatches).SendMessageAsync(message);
         await app.Queue(QueueNames.UsageBatches).SendMessageAsync(message);
         await WaitForQueueDrainedAsync(app);
 
-        var report = await TakeUpAsync(client, "state-pension", "2026-11-20", "2026-11-20");
+        var report = await TakeUpAsync(client, "state-pension-online", "2026-11-20", "2026-11-20");
         Assert.Equal(30, Count(report, "online"));
         Assert.Equal(70, Count(report, "phone"));
         Assert.Equal("applied", (await WaitForReceiptAsync(client, "dwp-feed-0001")).Status);
@@ -38,14 +38,14 @@ public class ExactlyOnceTests
         await using var app = await TakeUpApp.StartAsync(
             services => services.AddSingleton<ITriggerQueueProvider>(sp => queues.Wrap(new StorageTriggerQueueProvider(sp.GetRequiredService<StorageAccount>()))),
             new Dictionary<string, string> { ["LocalRuntime:MessageLease"] = "00:00:02" });
-        using var client = app.CreateClient();
+        using var client = await app.GdsAsync();
 
         await app.Queue(QueueNames.UsageBatches).SendMessageAsync(
-            Message("hmrc-feed-0001", "increments", Row("2026-11-20", "self-assessment", "online", 12)));
+            Message("hmrc-feed-0001", "increments", Row("2026-11-20", "digital-self-assessment", "online", 12)));
         await WaitForQueueDrainedAsync(app);
 
         Assert.True(queues.Deliveries >= 2, $"the message should have been delivered again after the failed delete, saw {queues.Deliveries}");
-        var report = await TakeUpAsync(client, "self-assessment", "2026-11-20", "2026-11-20");
+        var report = await TakeUpAsync(client, "digital-self-assessment", "2026-11-20", "2026-11-20");
         Assert.Equal(12, Count(report, "online"));
     }
 
@@ -54,13 +54,13 @@ public class ExactlyOnceTests
     {
         await using var app = await TakeUpApp.StartAsync(services =>
             services.AddSingleton<UsageDailyStore>(sp => new CrashAfterFirstDay(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<TimeProvider>())));
-        using var client = app.CreateClient();
+        using var client = await app.GdsAsync();
 
         await app.Queue(QueueNames.UsageBatches).SendMessageAsync(Message("defra-feed-0001", "increments",
-            Row("2026-11-18", "single-payment", "online", 54), Row("2026-11-19", "single-payment", "online", 68)));
+            Row("2026-11-18", "single-payment-scheme", "online", 54), Row("2026-11-19", "single-payment-scheme", "online", 68)));
         await WaitForQueueDrainedAsync(app);
 
-        var report = await TakeUpAsync(client, "single-payment", "2026-11-18", "2026-11-19");
+        var report = await TakeUpAsync(client, "single-payment-scheme", "2026-11-18", "2026-11-19");
         Assert.Equal([54L, 68L], report.Periods.Select(p => p.Transactions));
         Assert.Equal(2, (await WaitForReceiptAsync(client, "defra-feed-0001")).Rows);
     }
@@ -69,13 +69,13 @@ public class ExactlyOnceTests
     public async Task Batches_racing_for_the_same_day_all_count()
     {
         await using var app = await TakeUpApp.StartAsync();
-        using var client = app.CreateClient();
+        using var client = await app.GdsAsync();
 
         await Task.WhenAll(Enumerable.Range(1, 20).Select(i =>
-            app.Queue(QueueNames.UsageBatches).SendMessageAsync(Message($"race-{i}", "increments", Row("2026-11-20", "jobseekers-allowance", "online", i)))));
+            app.Queue(QueueNames.UsageBatches).SendMessageAsync(Message($"race-{i}", "increments", Row("2026-11-20", "jobseekers-allowance-online", "online", i)))));
         await WaitForQueueDrainedAsync(app);
 
-        var report = await TakeUpAsync(client, "jobseekers-allowance", "2026-11-20", "2026-11-20");
+        var report = await TakeUpAsync(client, "jobseekers-allowance-online", "2026-11-20", "2026-11-20");
         Assert.Equal(Enumerable.Range(1, 20).Sum(), Count(report, "online"));
     }
 
@@ -83,8 +83,8 @@ public class ExactlyOnceTests
     public async Task An_invalid_queue_message_lands_in_the_poison_queue_and_its_receipt_says_why()
     {
         await using var app = await TakeUpApp.StartAsync();
-        using var client = app.CreateClient();
-        var message = Message("bad-feed-0001", "increments", new { date = "2026-11-20", service = "state-pension", channel = "fax", count = 3 });
+        using var client = await app.GdsAsync();
+        var message = Message("bad-feed-0001", "increments", new { date = "2026-11-20", service = "state-pension-online", channel = "fax", count = 3 });
 
         await app.Queue(QueueNames.UsageBatches).SendMessageAsync(message);
 
@@ -95,7 +95,7 @@ public class ExactlyOnceTests
         Assert.Equal(message, poisoned[0].MessageText);
         var receipt = await WaitForReceiptAsync(client, "bad-feed-0001", UsageReceipt.Failed);
         Assert.Contains(receipt.Errors, e => e.Field == "channel" && e.Reason.Contains("fax"));
-        var report = await TakeUpAsync(client, "state-pension", "2026-11-20", "2026-11-20");
+        var report = await TakeUpAsync(client, "state-pension-online", "2026-11-20", "2026-11-20");
         Assert.Equal(0, report.Total.Transactions);
     }
 

@@ -1,0 +1,150 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using TakeUp.Functions.Auth;
+
+namespace TakeUp.Functions.Http;
+
+/// <summary>
+/// <c>Idempotency-Key</c> for the POSTs that create things (design invariant 1). The first request
+/// with a key runs; a repeat with the same body gets the stored answer and changes nothing; a
+/// repeat with a different body is refused (422); one that arrives while the first still runs is
+/// told to wait (409). Ids made while handling a keyed request are derived from the key
+/// (<see cref="NewId"/>), so a retry after a crash rewrites the same records instead of new ones.
+/// </summary>
+public sealed class Idempotency(IdempotencyStore store, IOptions<JsonOptions> json, TimeProvider time) : IEndpointFilter
+{
+    public const string HeaderName = "Idempotency-Key";
+    public const string ReplayedHeaderName = "Idempotent-Replayed";
+
+    /// <summary>After this, a request that claimed a key and never finished (a crash) is taken over by its retry.</summary>
+    public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(2);
+
+    private const int MaxKeyLength = 255;
+    private static readonly object SeedItem = new();
+
+    /// <summary>A new id: random, or derived from the request's idempotency key and <paramref name="purpose"/>.</summary>
+    public static Guid NewId(HttpContext context, string purpose)
+    {
+        if (context.Items[SeedItem] is not string seed)
+        {
+            return Guid.NewGuid();
+        }
+
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(seed + "|" + purpose));
+        return new Guid(hash.AsSpan(0, 16));
+    }
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var key = http.Request.Headers[HeaderName].ToString();
+        if (string.IsNullOrEmpty(key))
+        {
+            return await next(context);
+        }
+
+        if (key.Length > MaxKeyLength || key.Any(c => c < 0x20 || c > 0x7e))
+        {
+            return Problems.BadRequest($"{HeaderName} must be 1 to {MaxKeyLength} printable ASCII characters; a random UUID is ideal.");
+        }
+
+        var caller = Caller.From(http.User).Id;
+        var requestHash = await HashRequestAsync(http.Request);
+        var cancellationToken = http.RequestAborted;
+
+        var existing = await store.GetAsync(caller, key, cancellationToken);
+        if (existing is not null && existing.RequestHash != requestHash)
+        {
+            return Problems.Unprocessable(
+                $"This {HeaderName} was already used for a different request. Use a new key for a new request.",
+                "Idempotency-Key reused.");
+        }
+
+        if (existing is { Completed: true })
+        {
+            return Replay(http, existing);
+        }
+
+        var abandoned = existing is not null && time.GetUtcNow() - existing.StartedAt > AbandonedAfter ? existing : null;
+        if ((existing is not null && abandoned is null) || !await store.TryStartAsync(caller, key, requestHash, abandoned, cancellationToken))
+        {
+            http.Response.Headers.RetryAfter = "2";
+            return Problems.Conflict($"A request with this {HeaderName} is still being handled. Retry shortly to get its answer.", "Request in progress.");
+        }
+
+        http.Items[SeedItem] = caller + "|" + key;
+        object? result;
+        try
+        {
+            result = await next(context);
+        }
+        catch
+        {
+            await store.ReleaseAsync(caller, key, CancellationToken.None);
+            throw;
+        }
+
+        if (result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } success and IValueHttpResult { Value: { } value })
+        {
+            var body = JsonSerializer.Serialize(value, value.GetType(), json.Value.SerializerOptions);
+            await store.CompleteAsync(caller, key, requestHash, success.StatusCode!.Value, body, LocationOf(result), CancellationToken.None);
+        }
+        else
+        {
+            await store.ReleaseAsync(caller, key, CancellationToken.None);
+        }
+
+        return result;
+    }
+
+    private static IResult Replay(HttpContext http, IdempotencyRecord record)
+    {
+        http.Response.Headers[ReplayedHeaderName] = "true";
+        if (record.Location is not null)
+        {
+            http.Response.Headers.Location = record.Location;
+        }
+
+        return Results.Text(record.Body ?? "", "application/json", Encoding.UTF8, record.StatusCode);
+    }
+
+    // Created<T> and Accepted<T> both carry the new resource's address as Location.
+    private static string? LocationOf(object result) => result switch
+    {
+        IResult r when r.GetType().GetProperty("Location")?.GetValue(r) is string location => location,
+        _ => null,
+    };
+
+    private static async Task<string> HashRequestAsync(HttpRequest request)
+    {
+        // The body may already have been read by parameter binding: UseIdempotencyBuffering made it rewindable.
+        request.EnableBuffering();
+        request.Body.Position = 0;
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString} {request.ContentType}\n"));
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(buffer, request.HttpContext.RequestAborted)) > 0)
+        {
+            sha.AppendData(buffer, 0, read);
+        }
+
+        request.Body.Position = 0;
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    /// <summary>Keeps the body of a keyed request rewindable, so it can be both bound and hashed.</summary>
+    public static IApplicationBuilder UseIdempotencyBuffering(IApplicationBuilder app) =>
+        app.Use((context, next) =>
+        {
+            if (context.Request.Headers.ContainsKey(HeaderName))
+            {
+                context.Request.EnableBuffering();
+            }
+
+            return next(context);
+        });
+}

@@ -1,0 +1,22 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using TakeUp.Functions.Auth;
+
+namespace TakeUp.Functions.Services;
+
+/// <summary><c>GET api/services</c>: the catalogue, or the part of it the caller's scope covers.</summary>
+public static class ListServices
+{
+    public static async Task<Ok<IReadOnlyList<ServiceDocument>>> HandleAsync(ClaimsPrincipal user, ServiceCatalog catalog, CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(user);
+        var services = await catalog.GetAllAsync(cancellationToken);
+        IReadOnlyList<ServiceDocument> visible = services.Values
+            .Where(caller.MaySee)
+            .OrderBy(s => s.Department.Value, StringComparer.Ordinal)
+            .ThenBy(s => s.Id.Value, StringComparer.Ordinal)
+            .Select(ServiceDocument.From)
+            .ToList();
+        return TypedResults.Ok(visible);
+    }
+}

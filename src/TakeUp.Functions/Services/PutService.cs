@@ -1,0 +1,54 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using TakeUp.Domain.Services;
+using TakeUp.Functions.Auth;
+using TakeUp.Functions.Http;
+
+namespace TakeUp.Functions.Services;
+
+/// <summary><c>PUT api/services/{serviceId}</c> (admin): adds or replaces a catalogue entry.</summary>
+public static class PutService
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static async Task<Results<Ok<ServiceDocument>, Created<ServiceDocument>, ProblemHttpResult>> HandleAsync(
+        string serviceId,
+        HttpRequest request,
+        ClaimsPrincipal user,
+        ServiceStore store,
+        ServiceCatalog catalog,
+        CancellationToken cancellationToken)
+    {
+        if (!request.HasJsonContentType())
+        {
+            return Problems.UnsupportedMediaType("Send the service as JSON with Content-Type: application/json.");
+        }
+
+        ServicePutDocument? document;
+        try
+        {
+            document = await JsonSerializer.DeserializeAsync<ServicePutDocument>(request.Body, Json, cancellationToken);
+        }
+        catch (JsonException ex)
+        {
+            return Problems.BadRequest($"The body is not valid JSON: {ex.Message}");
+        }
+
+        if (document is null)
+        {
+            return Problems.BadRequest("The body must be a JSON object describing the service.");
+        }
+
+        var (service, errors) = ServiceValidator.Validate(document.ToInput(serviceId));
+        if (service is null)
+        {
+            return Problems.Invalid(errors, "service");
+        }
+
+        var created = await store.PutAsync(service, Caller.From(user).Id, cancellationToken);
+        catalog.Invalidate();
+        var body = ServiceDocument.From(service);
+        return created ? TypedResults.Created($"/api/services/{service.Id}", body) : TypedResults.Ok(body);
+    }
+}
