@@ -1,3 +1,4 @@
+using TakeUp.Functions.Assisted;
 using TakeUp.Functions.Auth;
 using TakeUp.Functions.Health;
 using TakeUp.Functions.Http;
@@ -42,6 +43,7 @@ public static class AppEndpoints
         services.MapPut("{serviceId}", PutService.HandleAsync).RequireAuthorization(Policies.Admin).AsFunction(nameof(PutService));
         services.MapGet("{serviceId}/take-up", GetServiceTakeUp.HandleAsync).RequireAuthorization(Policies.Readers).AsFunction(nameof(GetServiceTakeUp));
         services.MapGet("{serviceId}/usage/revisions", ListUsageRevisions.HandleAsync).RequireAuthorization(Policies.Readers).AsFunction(nameof(ListUsageRevisions));
+        services.MapAssisted();
 
         var keys = api.MapGroup("admin/keys").RequireAuthorization(Policies.Admin);
         keys.MapPost("", CreateApiKey.HandleAsync).AsFunction(nameof(CreateApiKey));

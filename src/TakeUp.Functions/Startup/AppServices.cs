@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TakeUp.Functions.Assisted;
 using TakeUp.Functions.Auth;
 using TakeUp.Functions.Http;
 using TakeUp.Functions.Local;
@@ -40,6 +41,7 @@ public static class AppServices
         services.AddSingleton<UsageDailyStore>();
         services.AddSingleton<UsageReceiptStore>();
         services.AddSingleton<UsageIntake>();
+        services.AddAssisted();
 
         services.AddOptions<LocalSetupOptions>().BindConfiguration(LocalSetupOptions.Section);
         services.AddSingleton<LocalSetup>();
