@@ -87,10 +87,12 @@ public sealed class Idempotency(IdempotencyStore store, IOptions<JsonOptions> js
             throw;
         }
 
-        if (result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } success and IValueHttpResult { Value: { } value })
+        // Handlers return Results<…> unions: the answer itself is nested inside.
+        var answer = result is INestedHttpResult nested ? nested.Result : result;
+        if (answer is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } success and IValueHttpResult { Value: { } value })
         {
             var body = JsonSerializer.Serialize(value, value.GetType(), json.Value.SerializerOptions);
-            await store.CompleteAsync(caller, key, requestHash, success.StatusCode!.Value, body, LocationOf(result), CancellationToken.None);
+            await store.CompleteAsync(caller, key, requestHash, success.StatusCode!.Value, body, LocationOf(answer), CancellationToken.None);
         }
         else
         {

@@ -22,8 +22,12 @@ public static class Problems
     public static ProblemHttpResult UnsupportedMediaType(string detail) =>
         TypedResults.Problem(title: "Unsupported content type.", detail: detail, statusCode: StatusCodes.Status415UnsupportedMediaType);
 
-    public static ProblemHttpResult Forbidden(string detail) =>
-        TypedResults.Problem(title: "Not allowed.", detail: detail, statusCode: StatusCodes.Status403Forbidden);
+    public static ProblemHttpResult Forbidden(string detail, IReadOnlyList<InputError>? errors = null) =>
+        TypedResults.Problem(
+            title: "Not allowed.",
+            detail: detail,
+            statusCode: StatusCodes.Status403Forbidden,
+            extensions: errors is null ? null : new Dictionary<string, object?> { ["errors"] = errors });
 
     public static ProblemHttpResult Conflict(string detail, string title = "Conflict.") =>
         TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status409Conflict);

@@ -12,7 +12,7 @@ using TakeUp.Hosting.LocalStorage;
 namespace TakeUp.Functions.Local;
 
 /// <summary>
-/// Local mode only (never under the Functions host): on the first start, loads the services
+/// Without the Functions host only (never in Azure): on the first start, loads the services
 /// catalogue from <c>seeds/services.csv</c> and makes one API key per role, written to
 /// <c>.data/dev-keys.json</c> so people and scripts can try every role at once.
 /// </summary>
@@ -37,7 +37,9 @@ public sealed class LocalSetup(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!host.LocalRuntimeActive)
+        // Seeding and development keys are for running without the Functions host, whether or
+        // not the local triggers are switched on.
+        if (host.IsFunctionsHost)
         {
             _ready.TrySetResult();
             return;

@@ -14,7 +14,8 @@ namespace TakeUp.Functions.Usage;
 /// <summary>
 /// <c>POST api/usage</c> (ingest keys): validates a whole submission of daily counts, as JSON or
 /// CSV, then queues it and answers 202 with a receipt. One bad row refuses the whole submission,
-/// with every error listed; nothing is queued.
+/// with every error listed (400); a row for a service outside the key's department refuses it
+/// with 403. Nothing is queued either way.
 /// </summary>
 public static class SubmitUsage
 {
@@ -79,7 +80,16 @@ public static class SubmitUsage
 
         var caller = Caller.From(user);
         var services = await catalog.GetAllAsync(cancellationToken);
-        var validation = UsageValidator.Validate(inputs, UkTime.DateOf(time.GetUtcNow()), service => ScopeProblem(caller, services, service));
+        var outsideScope = new HashSet<ServiceId>();
+        var validation = UsageValidator.Validate(inputs, UkTime.DateOf(time.GetUtcNow()), service => CheckService(caller, services, service, outsideScope));
+        if (outsideScope.Count > 0)
+        {
+            // Not a mistake in the data but a caller acting beyond its rights: 403, naming each row.
+            return Problems.Forbidden(
+                $"This key may submit usage for {caller.Department?.Value ?? "no"} services only; the submission names {string.Join(", ", outsideScope.Order())}.",
+                validation.Errors.Where(e => e.Field == "service" && e.Reason.StartsWith(OutsideScope, StringComparison.Ordinal)).ToList());
+        }
+
         if (!validation.IsValid)
         {
             return Problems.Invalid(validation.Errors);
@@ -91,16 +101,22 @@ public static class SubmitUsage
         return TypedResults.Accepted($"/api/usage/receipts/{receiptId}", receipt!);
     }
 
-    private static string? ScopeProblem(Caller caller, IReadOnlyDictionary<ServiceId, ServiceRecord> services, ServiceId service)
+    private const string OutsideScope = "Outside this key's scope: ";
+
+    private static string? CheckService(Caller caller, IReadOnlyDictionary<ServiceId, ServiceRecord> services, ServiceId service, HashSet<ServiceId> outsideScope)
     {
         if (!services.TryGetValue(service, out var record))
         {
             return $"'{service}' is not in the services catalogue.";
         }
 
-        return caller.MaySubmitUsageFor(record)
-            ? null
-            : $"'{service}' belongs to {record.DepartmentName}; this key may submit usage for {caller.Department?.Value ?? "no"} services only.";
+        if (caller.MaySubmitUsageFor(record))
+        {
+            return null;
+        }
+
+        outsideScope.Add(service);
+        return $"{OutsideScope}'{service}' belongs to {record.DepartmentName}.";
     }
 
     private static bool IsCsv(HttpRequest request) =>

@@ -90,8 +90,8 @@ public class FunctionDeclarationTests
         using var client = await app.GdsAsync();
         using var admin = await app.ClientAsync("admin");
         var put = await admin.PutAsJsonAsync("/api/services/view-driving-record",
-            new { name = "View driving record", department = "dft", departmentName = "Department for Transport" });
-        Assert.Equal(System.Net.HttpStatusCode.Created, put.StatusCode);
+            new { name = "View driving record", department = "dft", departmentName = "Department for Transport", feedFrequency = "weekly" });
+        Assert.True(put.IsSuccessStatusCode, $"PUT answered {put.StatusCode}");
         var message = JsonSerializer.Serialize(new
         {
             batchId = "host-invocation-1",
