@@ -23,4 +23,7 @@ internal static partial class Log
 
     [LoggerMessage(7, LogLevel.Error, "Local setup (catalogue seeding, development keys) failed")]
     public static partial void LocalSetupFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(8, LogLevel.Information, "Retention: deleted {IdempotencyRecords} idempotency records and {UsageReceiptRows} usage receipt rows past their retention")]
+    public static partial void RecordsPurged(ILogger logger, int idempotencyRecords, int usageReceiptRows);
 }

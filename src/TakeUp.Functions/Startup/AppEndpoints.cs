@@ -3,6 +3,7 @@ using TakeUp.Functions.Auth;
 using TakeUp.Functions.Health;
 using TakeUp.Functions.Http;
 using TakeUp.Functions.Pages;
+using TakeUp.Functions.Retention;
 using TakeUp.Functions.Services;
 using TakeUp.Functions.Storage;
 using TakeUp.Functions.TakeUp;
@@ -51,6 +52,7 @@ public static class AppEndpoints
         keys.MapDelete("{id}", RevokeApiKey.HandleAsync).AsFunction(nameof(RevokeApiKey));
 
         app.MapQueueFunction<ApplyUsageBatch, UsageBatchMessage>(QueueNames.UsageBatches);
+        app.MapTimerFunction<PurgeExpiredRecords>(PurgeExpiredRecords.Schedule);
 
         app.MapGet("/", HomePage.Handle).ExcludeFromDescription();
         app.MapFunctionsHost();

@@ -3,6 +3,7 @@ using TakeUp.Functions.Assisted;
 using TakeUp.Functions.Auth;
 using TakeUp.Functions.Http;
 using TakeUp.Functions.Local;
+using TakeUp.Functions.Retention;
 using TakeUp.Functions.Services;
 using TakeUp.Functions.Storage;
 using TakeUp.Functions.Usage;
@@ -42,6 +43,8 @@ public static class AppServices
         services.AddSingleton<UsageReceiptStore>();
         services.AddSingleton<UsageIntake>();
         services.AddAssisted();
+
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddOptions<LocalSetupOptions>().BindConfiguration(LocalSetupOptions.Section);
         services.AddSingleton<LocalSetup>();

@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Options;
+using TakeUp.Functions.Logging;
+using TakeUp.Functions.Storage;
+using TakeUp.Hosting;
+using TakeUp.Storage;
+
+namespace TakeUp.Functions.Retention;
+
+/// <summary>
+/// Timer function, daily at 03:15 London time: deletes operational records past their retention
+/// (idempotency answers, usage receipts). Counts, sessions and support requests hold no personal
+/// data and are kept (docs/data.md). Safe to run twice: it only deletes what is past its date.
+/// </summary>
+public sealed class PurgeExpiredRecords(
+    StorageAccount storage,
+    IOptions<RetentionOptions> options,
+    TimeProvider time,
+    ILogger<PurgeExpiredRecords> logger) : ITimerFunction
+{
+    public const string Schedule = "0 15 3 * * *";
+
+    public async Task RunAsync(TimerInfo timer, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var idempotency = await PurgeAsync(
+            TableNames.Receipts, TableFilter.Create($"StartedAt lt {now - options.Value.IdempotencyRecords}"), wholePartition: false, cancellationToken);
+        var receipts = await PurgeAsync(
+            TableNames.UsageReceipts, TableFilter.Create($"SubmittedAt lt {now - options.Value.UsageReceipts}"), wholePartition: true, cancellationToken);
+        Log.RecordsPurged(logger, idempotency, receipts);
+    }
+
+    /// <param name="wholePartition">A usage receipt is a partition (summary and chunks): its summary's date decides for all of it.</param>
+    private async Task<int> PurgeAsync(string tableName, string expiredFilter, bool wholePartition, CancellationToken cancellationToken)
+    {
+        var table = storage.Table(tableName);
+        var expired = new List<TableEntity>();
+        await foreach (var entity in table.QueryAsync(expiredFilter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            expired.Add(entity);
+        }
+
+        if (wholePartition)
+        {
+            var partitions = expired.Select(e => e.PartitionKey).Distinct().ToList();
+            expired.Clear();
+            foreach (var partition in partitions)
+            {
+                await foreach (var entity in table.QueryAsync(TableFilter.Create($"PartitionKey eq {partition}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+                {
+                    expired.Add(entity);
+                }
+            }
+        }
+
+        foreach (var partition in expired.GroupBy(e => e.PartitionKey))
+        {
+            foreach (var batch in partition.Chunk(100))
+            {
+                await table.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e)), cancellationToken);
+            }
+        }
+
+        return expired.Count;
+    }
+}

@@ -1,0 +1,40 @@
+using System.Net;
+using TakeUp.Functions.Storage;
+using TakeUp.Functions.Tests.Infrastructure;
+using TakeUp.Storage;
+
+namespace TakeUp.Functions.Tests.Retention;
+
+public class PurgeExpiredRecordsTests
+{
+    [Fact]
+    public async Task The_daily_purge_deletes_only_records_past_their_retention()
+    {
+        await using var app = await TakeUpApp.StartAsync();
+        var now = TestClock.DefaultStart;
+        var receipts = app.Table(TableNames.Receipts);
+        await receipts.AddEntityAsync(new TableEntity("key:old", "a") { ["StartedAt"] = now.AddDays(-31) });
+        await receipts.AddEntityAsync(new TableEntity("key:new", "b") { ["StartedAt"] = now.AddDays(-29) });
+        var usageReceipts = app.Table(TableNames.UsageReceipts);
+        await usageReceipts.AddEntityAsync(new TableEntity("oldreceipt", "receipt") { ["SubmittedAt"] = now.AddDays(-401) });
+        await usageReceipts.AddEntityAsync(new TableEntity("oldreceipt", "chunk|00001") { ["Status"] = "applied" });
+        await usageReceipts.AddEntityAsync(new TableEntity("newreceipt", "receipt") { ["SubmittedAt"] = now.AddDays(-10) });
+        await usageReceipts.AddEntityAsync(new TableEntity("newreceipt", "chunk|00001") { ["Status"] = "applied" });
+        using var client = app.CreateClient();
+
+        var response = await client.PostAsync("/admin/functions/PurgeExpiredRecords", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        await TakeUpApp.EventuallyAsync(
+            async () => (await receipts.GetEntityIfExistsAsync("key:old", "a")).HasValue,
+            exists => !exists,
+            "the expired idempotency record to be deleted");
+        await TakeUpApp.EventuallyAsync(
+            async () => (await usageReceipts.GetEntityIfExistsAsync("oldreceipt", "chunk|00001")).HasValue,
+            exists => !exists,
+            "the expired usage receipt's chunks to be deleted with it");
+        Assert.True((await receipts.GetEntityIfExistsAsync("key:new", "b")).HasValue);
+        Assert.True((await usageReceipts.GetEntityIfExistsAsync("newreceipt", "receipt")).HasValue);
+        Assert.True((await usageReceipts.GetEntityIfExistsAsync("newreceipt", "chunk|00001")).HasValue);
+    }
+}
