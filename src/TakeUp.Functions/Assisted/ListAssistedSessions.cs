@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using TakeUp.Domain.Assisted;
+using TakeUp.Domain.Calendar;
+using TakeUp.Domain.Usage;
+using TakeUp.Functions.Http;
+using TakeUp.Functions.Services;
+
+namespace TakeUp.Functions.Assisted;
+
+/// <summary>
+/// <c>GET api/services/{serviceId}/assisted-sessions?from&amp;to&amp;route&amp;outcome&amp;pageSize&amp;continuation</c>
+/// (service managers, GDS): the service's sessions on London days <c>from</c> to <c>to</c> (by
+/// default the last 28 days to today; at most 366 days), optionally of one route and outcome,
+/// newest first, a page at a time. <c>continuation</c> is null on the last page.
+/// </summary>
+public static class ListAssistedSessions
+{
+    public const int MaxRangeDays = 366;
+    public const int DefaultRangeDays = 28;
+    public const int DefaultPageSize = 100;
+    public const int MaxPageSize = 500;
+
+    public static async Task<Results<Ok<AssistedSessionList>, ProblemHttpResult>> HandleAsync(
+        string serviceId,
+        [FromQuery] string? from,
+        [FromQuery] string? to,
+        [FromQuery] string? route,
+        [FromQuery] string? outcome,
+        [FromQuery] string? pageSize,
+        [FromQuery] string? continuation,
+        ClaimsPrincipal user,
+        ServiceCatalog catalog,
+        AssistedSessionStore sessions,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var (service, problem) = await AssistedAccess.ForReadingAsync(serviceId, user, catalog, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var errors = new List<InputError>();
+        var toDate = QueryDates.Parse(to, "to", errors) ?? UkTime.DateOf(time.GetUtcNow());
+        var fromDate = QueryDates.Parse(from, "from", errors) ?? toDate.AddDays(-(DefaultRangeDays - 1));
+        QueryDates.CheckRange(fromDate, toDate, errors);
+        if (errors.Count == 0 && toDate.DayNumber - fromDate.DayNumber + 1 > MaxRangeDays)
+        {
+            errors.Add(new InputError(0, "from", $"The range is longer than {MaxRangeDays} days; ask for a year or less at a time."));
+        }
+
+        SupportRoute? routeFilter = null;
+        if (route is not null)
+        {
+            if (SupportRoute.TryParse(route, out var parsed))
+            {
+                routeFilter = parsed;
+            }
+            else
+            {
+                errors.Add(new InputError(0, "route", SupportRoute.UnknownReason(SafeText.Quote(route))));
+            }
+        }
+
+        SessionOutcome? outcomeFilter = null;
+        if (outcome is not null)
+        {
+            if (SessionOutcome.TryParse(outcome, out var parsed))
+            {
+                outcomeFilter = parsed;
+            }
+            else
+            {
+                errors.Add(new InputError(0, "outcome", SessionOutcome.UnknownReason(SafeText.Quote(outcome))));
+            }
+        }
+
+        var size = DefaultPageSize;
+        if (pageSize is not null
+            && (!int.TryParse(pageSize, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size is < 1 or > MaxPageSize))
+        {
+            errors.Add(new InputError(0, "pageSize", $"'{SafeText.Quote(pageSize)}' is not a page size; use a whole number from 1 to {MaxPageSize} (default {DefaultPageSize})."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors, "query");
+        }
+
+        var query = new AssistedSessionQuery(service!.Id, new DateRange(fromDate, toDate), routeFilter, outcomeFilter);
+        AssistedSessionCursor? after = null;
+        if (!string.IsNullOrEmpty(continuation))
+        {
+            after = AssistedSessionCursor.Decode(continuation, query, out var cursorProblem);
+            if (after is null)
+            {
+                return Problems.Invalid([new InputError(0, "continuation", cursorProblem!)], "query");
+            }
+        }
+
+        var page = await sessions.ListAsync(query, after, size, cancellationToken);
+        return TypedResults.Ok(new AssistedSessionList(
+            page.Sessions.Select(AssistedSessionDocument.From).ToList(),
+            page.Next?.Encode(query)));
+    }
+}
