@@ -63,6 +63,9 @@ public sealed class TakeUpApp : WebApplicationFactory<Program>
         builder.UseSetting("LocalRuntime:MaxPollingInterval", "00:00:00.200");
         builder.UseSetting("LocalRuntime:MinPollingInterval", "00:00:00.050");
         builder.UseSetting("LocalRuntime:DataDirectory", _dataDirectory);
+
+        // Years of demo history would slow every test; the demo's own tests switch it on.
+        builder.UseSetting("Demo:Enabled", "false");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
