@@ -1,3 +1,4 @@
+using TakeUp.Functions.Alerts;
 using TakeUp.Functions.Assisted;
 using TakeUp.Functions.Auth;
 using TakeUp.Functions.Health;
@@ -51,6 +52,7 @@ public static class AppEndpoints
         keys.MapGet("", ListApiKeys.HandleAsync).AsFunction(nameof(ListApiKeys));
         keys.MapDelete("{id}", RevokeApiKey.HandleAsync).AsFunction(nameof(RevokeApiKey));
 
+        app.MapAlerts(api);
         app.MapQueueFunction<ApplyUsageBatch, UsageBatchMessage>(QueueNames.UsageBatches);
         app.MapTimerFunction<PurgeExpiredRecords>(PurgeExpiredRecords.Schedule);
 

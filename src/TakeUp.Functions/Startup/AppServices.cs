@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TakeUp.Functions.Alerts;
 using TakeUp.Functions.Assisted;
 using TakeUp.Functions.Auth;
 using TakeUp.Functions.Http;
@@ -43,6 +44,7 @@ public static class AppServices
         services.AddSingleton<UsageReceiptStore>();
         services.AddSingleton<UsageIntake>();
         services.AddAssisted();
+        services.AddAlerts();
 
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 

@@ -10,6 +10,10 @@ public static class TableNames
     public const string SupportRequests = "SupportRequests";
     public const string Receipts = "Receipts";
     public const string ApiKeys = "ApiKeys";
+    public const string Trends = "Trends";
+    public const string CrossGov = "CrossGov";
+    public const string Alerts = "Alerts";
 
-    public static readonly IReadOnlyList<string> All = [Services, UsageDaily, UsageReceipts, AssistedSessions, SupportRequests, Receipts, ApiKeys];
+    public static readonly IReadOnlyList<string> All =
+        [Services, UsageDaily, UsageReceipts, AssistedSessions, SupportRequests, Receipts, ApiKeys, Trends, CrossGov, Alerts];
 }

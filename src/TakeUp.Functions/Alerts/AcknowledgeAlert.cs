@@ -1,0 +1,30 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using TakeUp.Functions.Auth;
+using TakeUp.Functions.Http;
+
+namespace TakeUp.Functions.Alerts;
+
+/// <summary>
+/// <c>POST api/alerts/{id}/acknowledge</c> (the service's managers): records who saw it and when.
+/// Acknowledging again changes nothing. An acknowledged alert still resolves when the service recovers.
+/// </summary>
+public static class AcknowledgeAlert
+{
+    public static async Task<Results<Ok<AlertRecord>, ProblemHttpResult>> HandleAsync(string id, ClaimsPrincipal user, AlertStore alerts, CancellationToken cancellationToken)
+    {
+        if (!AlertKeys.TryReadService(id, out var service))
+        {
+            return Problems.BadRequest($"'{id}' is not an alert id.");
+        }
+
+        var caller = Caller.From(user);
+        if (caller.Role != Roles.ServiceManager || !caller.MayRead(service))
+        {
+            return Problems.Forbidden($"Only the managers of '{service}' acknowledge its alerts.");
+        }
+
+        var alert = await alerts.AcknowledgeAsync(service, id, caller.Id, cancellationToken);
+        return alert is null ? Problems.NotFound($"There is no alert '{id}'.") : TypedResults.Ok(alert);
+    }
+}

@@ -1,0 +1,26 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using TakeUp.Functions.Auth;
+using TakeUp.Functions.Http;
+
+namespace TakeUp.Functions.Alerts;
+
+/// <summary><c>GET api/alerts/{id}</c>: one alert with its deliveries (the link sent in alerts).</summary>
+public static class GetAlert
+{
+    public static async Task<Results<Ok<AlertRecord>, ProblemHttpResult>> HandleAsync(string id, ClaimsPrincipal user, AlertStore alerts, CancellationToken cancellationToken)
+    {
+        if (!AlertKeys.TryReadService(id, out var service))
+        {
+            return Problems.BadRequest($"'{id}' is not an alert id.");
+        }
+
+        if (!Caller.From(user).MayRead(service))
+        {
+            return Problems.Forbidden($"Your access does not cover the service '{service}'.");
+        }
+
+        var alert = await alerts.GetAsync(service, id, cancellationToken);
+        return alert is null ? Problems.NotFound($"There is no alert '{id}'.") : TypedResults.Ok(alert);
+    }
+}
