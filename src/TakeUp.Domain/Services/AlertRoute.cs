@@ -35,12 +35,13 @@ public sealed record AlertRoute(AlertRouteKind Kind, string Target)
             case "email":
                 reason = $"'{target}' is not an e-mail address.";
                 return false;
-            case "webhook" when Uri.TryCreate(target, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps:
+            // Plain http only for a receiver on this machine (local development); anything else must be https.
+            case "webhook" when Uri.TryCreate(target, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback)):
                 route = new AlertRoute(AlertRouteKind.Webhook, uri.ToString());
                 reason = "";
                 return true;
             case "webhook":
-                reason = $"'{target}' is not an https address; webhooks must use https.";
+                reason = $"'{target}' is not an https address; webhooks must use https (plain http only to this machine).";
                 return false;
             default:
                 reason = $"'{kind}' is not a kind of alert route; use email or webhook.";
