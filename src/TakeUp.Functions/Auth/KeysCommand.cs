@@ -64,9 +64,10 @@ public static class KeysCommand
                     return 2;
             }
         }
-        catch (Azure.RequestFailedException ex) when (ex.Status == 0)
+        catch (Exception ex) when (ex is AggregateException or HttpRequestException || ex is Azure.RequestFailedException { Status: 0 })
         {
-            await Console.Error.WriteLineAsync($"Storage is not reachable ({ex.Message}). If it is the local emulator, start the app first.");
+            // Azure.Core reports retries that all failed to connect as an AggregateException.
+            await Console.Error.WriteLineAsync($"Storage is not reachable ({ex.GetBaseException().Message}). If it is the local emulator, start the app first.");
             return 1;
         }
     }
