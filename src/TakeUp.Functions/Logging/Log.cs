@@ -26,4 +26,16 @@ internal static partial class Log
 
     [LoggerMessage(8, LogLevel.Information, "Retention: deleted {IdempotencyRecords} idempotency records and {UsageReceiptRows} usage receipt rows past their retention")]
     public static partial void RecordsPurged(ILogger logger, int idempotencyRecords, int usageReceiptRows);
+
+    [LoggerMessage(9, LogLevel.Information, "Trend computed for {ServiceId}: {Periods} periods written, {Alerts} alerts raised or resolved (full run: {Full})")]
+    public static partial void TrendComputed(ILogger logger, string serviceId, int periods, int alerts, bool full);
+
+    [LoggerMessage(10, LogLevel.Information, "Scheduled trend computation for {Count} services (full run: {Full})")]
+    public static partial void TrendsScheduled(ILogger logger, int count, bool full);
+
+    [LoggerMessage(11, LogLevel.Information, "Data freshness checked for {Count} services: {Late} late")]
+    public static partial void FreshnessChecked(ILogger logger, int count, int late);
+
+    [LoggerMessage(12, LogLevel.Information, "Weekly digest for {Week}: {Sent} sent, {Skipped} skipped, {AlreadySent} already sent")]
+    public static partial void DigestSent(ILogger logger, string week, int sent, int skipped, int alreadySent);
 }

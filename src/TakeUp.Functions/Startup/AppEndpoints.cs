@@ -8,6 +8,7 @@ using TakeUp.Functions.Retention;
 using TakeUp.Functions.Services;
 using TakeUp.Functions.Storage;
 using TakeUp.Functions.TakeUp;
+using TakeUp.Functions.Trends;
 using TakeUp.Functions.Usage;
 using TakeUp.Hosting;
 
@@ -53,6 +54,7 @@ public static class AppEndpoints
         keys.MapDelete("{id}", RevokeApiKey.HandleAsync).AsFunction(nameof(RevokeApiKey));
 
         app.MapAlerts(api);
+        app.MapTrends();
         app.MapQueueFunction<ApplyUsageBatch, UsageBatchMessage>(QueueNames.UsageBatches);
         app.MapTimerFunction<PurgeExpiredRecords>(PurgeExpiredRecords.Schedule);
 

@@ -7,6 +7,7 @@ using TakeUp.Functions.Local;
 using TakeUp.Functions.Retention;
 using TakeUp.Functions.Services;
 using TakeUp.Functions.Storage;
+using TakeUp.Functions.Trends;
 using TakeUp.Functions.Usage;
 using TakeUp.Hosting;
 
@@ -45,6 +46,7 @@ public static class AppServices
         services.AddSingleton<UsageIntake>();
         services.AddAssisted();
         services.AddAlerts();
+        services.AddTrends();
 
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 

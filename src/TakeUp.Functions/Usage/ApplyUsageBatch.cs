@@ -2,6 +2,7 @@ using TakeUp.Domain.Calendar;
 using TakeUp.Domain.Usage;
 using TakeUp.Functions.Logging;
 using TakeUp.Functions.Services;
+using TakeUp.Functions.Trends;
 using TakeUp.Hosting;
 
 namespace TakeUp.Functions.Usage;
@@ -15,6 +16,7 @@ public sealed class ApplyUsageBatch(
     UsageDailyStore usage,
     UsageReceiptStore receipts,
     ServiceCatalog catalog,
+    UsageActivityStore activity,
     TimeProvider time,
     ILogger<ApplyUsageBatch> logger) : IQueueFunction<UsageBatchMessage>
 {
@@ -54,6 +56,12 @@ public sealed class ApplyUsageBatch(
             {
                 applied++;
             }
+        }
+
+        // After the counts: a crash before this line redelivers the message, which records it then.
+        foreach (var service in validation.Rows.Select(r => r.Service).Distinct())
+        {
+            await activity.RecordArrivalAsync(service, time.GetUtcNow(), cancellationToken);
         }
 
         await receipts.MarkAppliedAsync(receiptId, chunk, mode, validation.Rows.Count, cancellationToken);

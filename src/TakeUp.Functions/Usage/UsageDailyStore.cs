@@ -7,6 +7,9 @@ using TakeUp.Storage;
 
 namespace TakeUp.Functions.Usage;
 
+/// <summary>A stored day's counts and when they last changed.</summary>
+public sealed record StoredDay(DateOnly Date, ChannelCounts Counts, DateTimeOffset UpdatedAt);
+
 /// <summary>The counts of one batch for one service on one day.</summary>
 public sealed record UsagePartitionUpdate(
     ServiceId Service,
@@ -87,6 +90,20 @@ public class UsageDailyStore(StorageAccount storage, TimeProvider time)
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), time, cancellationToken);
             }
         }
+    }
+
+    /// <summary>Each day in the range that has counts, with when it last changed, in date order.</summary>
+    public async Task<IReadOnlyList<StoredDay>> ReadDaysAsync(ServiceId service, DateRange range, CancellationToken cancellationToken)
+    {
+        var filter = TableFilter.Create(
+            $"PartitionKey ge {UsageKeys.PartitionKey(service, range.From)} and PartitionKey le {UsageKeys.PartitionKey(service, range.To)} and RowKey eq {UsageKeys.TotalsRowKey}");
+        var days = new List<StoredDay>();
+        await foreach (var entity in Table.QueryAsync(filter, cancellationToken: cancellationToken))
+        {
+            days.Add(new StoredDay(UsageKeys.DateOf(entity.PartitionKey), CountProperties.Read(entity), entity.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue));
+        }
+
+        return days;
     }
 
     /// <summary>Each day in the range that has counts, in date order.</summary>
