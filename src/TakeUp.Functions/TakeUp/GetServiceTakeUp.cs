@@ -3,17 +3,19 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using TakeUp.Domain.Calendar;
 using TakeUp.Domain.Usage;
+using TakeUp.Functions.Alerts;
 using TakeUp.Functions.Auth;
 using TakeUp.Functions.Http;
 using TakeUp.Functions.Services;
+using TakeUp.Functions.Trends;
 using TakeUp.Functions.Usage;
 
 namespace TakeUp.Functions.TakeUp;
 
 /// <summary>
 /// <c>GET api/services/{serviceId}/take-up?period=day|week|month|quarter&amp;from&amp;to</c>
-/// (service manager, GDS): counts and take-up per period, with empty periods given as zero. The
-/// range widens to whole periods.
+/// (service manager, GDS): counts and take-up per period, with empty periods given as zero (the
+/// range widens to whole periods), the trend and every target's status as last computed.
 /// </summary>
 public static class GetServiceTakeUp
 {
@@ -25,6 +27,8 @@ public static class GetServiceTakeUp
         ClaimsPrincipal user,
         ServiceCatalog catalog,
         UsageDailyStore usage,
+        TrendStore trends,
+        AlertStore alerts,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -75,10 +79,15 @@ public static class GetServiceTakeUp
             values.Add(TakeUpPeriodValue.From(p.Label, p.Start, p.End, counts));
         }
 
+        var targets = (await alerts.GetStatesAsync(service, cancellationToken)).Values
+            .OrderBy(s => s.Rule, StringComparer.Ordinal)
+            .Select(s => new TargetStatusValue(s.Rule, s.Status, s.Reason, s.Figures, s.EvaluatedAt, s.OpenAlertId))
+            .ToList();
         var totalLabel = $"{range.From:yyyy-MM-dd}/{range.To:yyyy-MM-dd}";
         return TypedResults.Ok(new ServiceTakeUpReport(
             service.Value, Period.KindName(kind), range.From, range.To,
-            TakeUpPeriodValue.From(totalLabel, range.From, range.To, total), values, MethodValue.All));
+            TakeUpPeriodValue.From(totalLabel, range.From, range.To, total), values,
+            await trends.GetSummaryAsync(service, cancellationToken), targets, MethodValue.All));
     }
 
     private static DateOnly DefaultFrom(PeriodKind kind, DateOnly to) => kind switch

@@ -44,6 +44,9 @@ public sealed record MethodValue(string Name, string Version, string Definition)
             .Select(m => new MethodValue(m.Name, m.Version, m.Definition)).ToList();
 }
 
+/// <summary>A rule's status as last evaluated by <c>ComputeServiceTrend</c> (or the hourly freshness check).</summary>
+public sealed record TargetStatusValue(string Rule, string Status, string Reason, IReadOnlyList<Alerts.FigureValue> Figures, DateTimeOffset EvaluatedAt, string? OpenAlertId);
+
 /// <summary>The answer of <c>GET api/services/{serviceId}/take-up</c>.</summary>
 public sealed record ServiceTakeUpReport(
     string Service,
@@ -52,4 +55,6 @@ public sealed record ServiceTakeUpReport(
     DateOnly To,
     TakeUpPeriodValue Total,
     IReadOnlyList<TakeUpPeriodValue> Periods,
+    Trends.TrendSummary? Trend,
+    IReadOnlyList<TargetStatusValue> Targets,
     IReadOnlyList<MethodValue> Methods);

@@ -46,7 +46,10 @@ public sealed class ComputeServiceTrend(
         var now = time.GetUtcNow();
         var asOf = UkTime.DateOf(now);
         var settings = new TrendSettings(options.Value.MinimumWeeklyVolume);
-        var history = new DateRange(asOf.AddYears(-options.Value.HistoryYears), asOf);
+        // Each kind of period rolls up over whole periods, so the oldest week or month is never partial.
+        var earliest = asOf.AddYears(-options.Value.HistoryYears);
+        DateRange Whole(PeriodKind kind) => new(Period.Containing(kind, earliest).Start, asOf);
+        var history = new DateRange(StoredKinds.Min(kind => Whole(kind).From), asOf);
         var before = await activity.GetAsync(serviceId, cancellationToken);
 
         var days = await usage.ReadDaysAsync(serviceId, history, cancellationToken);
@@ -55,11 +58,11 @@ public sealed class ComputeServiceTrend(
             ? days.Select(d => d.Date).ToHashSet()
             : days.Where(d => d.UpdatedAt > before.LastComputedAt).Select(d => d.Date).ToHashSet();
 
-        var weeks = WeeklySeries.CompleteBefore(Rollup.By(PeriodKind.Week, counts, history), asOf);
+        var weeks = WeeklySeries.CompleteBefore(Rollup.By(PeriodKind.Week, counts, Whole(PeriodKind.Week)), asOf);
         var trend = TrendCalculator.Analyse(weeks, settings, service.TakeUpTarget?.Share);
 
         var changedPeriods = StoredKinds
-            .SelectMany(kind => Rollup.By(kind, counts, history))
+            .SelectMany(kind => Rollup.By(kind, counts, Whole(kind)))
             .Where(p => p.Period.End < asOf || p.Period.Kind != PeriodKind.Week)
             .Where(p => changedDays.Any(d => d >= p.Period.Start && d <= p.Period.End))
             .ToList();
@@ -77,7 +80,8 @@ public sealed class ComputeServiceTrend(
         TargetEvaluation[] evaluations =
         [
             DigitalTakeUpTargetRule.Evaluate(service.TakeUpTarget, weeks, settings, asOf),
-            DigitalInclusionTargetRule.Evaluate(service.InclusionBaseline ?? InclusionBaselines.FromFirstFullYear(weeks), weeks, settings, asOf),
+            // Without a baseline the rule takes the first full year of data, and says so.
+            DigitalInclusionTargetRule.Evaluate(service.InclusionBaseline, weeks, settings, asOf),
             OfflineUsersCompletingRule.Evaluate(recentSessions, settings, asOf),
             SupportStandardRule.Evaluate(resolved, service.SupportStandardDays, settings, asOf),
             DataQualityRules.ChannelDroppedToZero(weeks, settings, asOf),

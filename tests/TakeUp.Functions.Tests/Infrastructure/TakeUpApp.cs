@@ -79,7 +79,7 @@ public sealed class TakeUpApp : WebApplicationFactory<Program>
     }
 
     /// <summary>Polls until the condition holds; fails the test with the last value seen after the limit.</summary>
-    public static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done, string what, int seconds = 20)
+    public static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done, string what, int seconds = 60)
     {
         var waited = System.Diagnostics.Stopwatch.StartNew();
         T value;
