@@ -40,6 +40,8 @@ public static class AppEndpoints
             .AsFunction(nameof(SubmitUsage));
         usage.MapGet("receipts/{id}", GetUsageReceipt.HandleAsync).RequireAuthorization(Policies.Receipts).AsFunction(nameof(GetUsageReceipt));
 
+        api.MapGet("take-up", QueryTakeUp.HandleAsync).RequireAuthorization(Policies.Gds).AsFunction(nameof(QueryTakeUp));
+
         var services = api.MapGroup("services");
         services.MapGet("", ListServices.HandleAsync).RequireAuthorization(Policies.Authenticated).AsFunction(nameof(ListServices));
         services.MapGet("{serviceId}", GetService.HandleAsync).RequireAuthorization(Policies.Authenticated).AsFunction(nameof(GetService));

@@ -45,6 +45,7 @@ public static class AppServices
         services.AddSingleton<UsageReceiptStore>();
         services.AddSingleton<UsageIntake>();
         services.AddAssisted();
+        services.AddSingleton<TakeUp.CrossGovStore>();
         services.AddAlerts();
         services.AddTrends();
 
