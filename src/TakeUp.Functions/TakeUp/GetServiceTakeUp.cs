@@ -1,9 +1,12 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using TakeUp.Domain.Analysis;
+using TakeUp.Domain.Assisted;
 using TakeUp.Domain.Calendar;
 using TakeUp.Domain.Usage;
 using TakeUp.Functions.Alerts;
+using TakeUp.Functions.Assisted;
 using TakeUp.Functions.Auth;
 using TakeUp.Functions.Http;
 using TakeUp.Functions.Services;
@@ -15,7 +18,8 @@ namespace TakeUp.Functions.TakeUp;
 /// <summary>
 /// <c>GET api/services/{serviceId}/take-up?period=day|week|month|quarter&amp;from&amp;to</c>
 /// (service manager, GDS): counts and take-up per period, with empty periods given as zero (the
-/// range widens to whole periods), the trend and every target's status as last computed.
+/// range widens to whole periods); what the assisted sessions logged and the support requests
+/// resolved in the range show; the trend and every target's status as last computed.
 /// </summary>
 public static class GetServiceTakeUp
 {
@@ -29,6 +33,9 @@ public static class GetServiceTakeUp
         UsageDailyStore usage,
         TrendStore trends,
         AlertStore alerts,
+        AssistedSessionStore sessions,
+        SupportRequestStore supportRequests,
+        SupportWaiting waiting,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -79,6 +86,23 @@ public static class GetServiceTakeUp
             values.Add(TakeUpPeriodValue.From(p.Label, p.Start, p.End, counts));
         }
 
+        var logged = new List<AssistedSession>();
+        AssistedSessionCursor? cursor = null;
+        do
+        {
+            var page = await sessions.ListAsync(new AssistedSessionQuery(service, range, null, null), cursor, 500, cancellationToken);
+            logged.AddRange(page.Sessions);
+            cursor = page.Next;
+        }
+        while (cursor is not null);
+
+        var now = time.GetUtcNow();
+        var waited = (await supportRequests.ListAsync(service, SupportRequestStatus.Resolved, cancellationToken))
+            .Where(r => r.ClosedAt is { } closed && UkTime.DateOf(closed) >= range.From && UkTime.DateOf(closed) <= range.To)
+            .Select(r => waiting.Measure(r, now).WorkingDays)
+            .OfType<int>();
+        var standard = found.Service.SupportStandardDays ?? SupportWaitingMeasures.DefaultStandardDays;
+
         var targets = (await alerts.GetStatesAsync(service, cancellationToken)).Values
             .OrderBy(s => s.Rule, StringComparer.Ordinal)
             .Select(s => new TargetStatusValue(s.Rule, s.Status, s.Reason, s.Figures, s.EvaluatedAt, s.OpenAlertId))
@@ -87,6 +111,8 @@ public static class GetServiceTakeUp
         return TypedResults.Ok(new ServiceTakeUpReport(
             service.Value, Period.KindName(kind), range.From, range.To,
             TakeUpPeriodValue.From(totalLabel, range.From, range.To, total), values,
+            AssistedSessionsValue.From(AssistedSessionMeasures.From(logged)),
+            SupportWaitingValue.From(SupportWaitingMeasures.From(waited, standard)),
             await trends.GetSummaryAsync(service, cancellationToken), targets, MethodValue.All));
     }
 

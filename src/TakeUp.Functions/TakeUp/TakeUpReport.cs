@@ -55,6 +55,8 @@ public sealed record ServiceTakeUpReport(
     DateOnly To,
     TakeUpPeriodValue Total,
     IReadOnlyList<TakeUpPeriodValue> Periods,
+    AssistedSessionsValue AssistedSessions,
+    SupportWaitingValue SupportRequests,
     Trends.TrendSummary? Trend,
     IReadOnlyList<TargetStatusValue> Targets,
     IReadOnlyList<MethodValue> Methods);
