@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using TakeUp.Domain.Services;
 using TakeUp.Functions.Auth;
+using TakeUp.Functions.Demo;
 using TakeUp.Functions.Logging;
 using TakeUp.Functions.Services;
 using TakeUp.Functions.Storage;
@@ -14,7 +15,8 @@ namespace TakeUp.Functions.Local;
 /// <summary>
 /// Without the Functions host only (never in Azure): on the first start, loads the services
 /// catalogue from <c>seeds/services.csv</c> and makes one API key per role, written to
-/// <c>.data/dev-keys.json</c> so people and scripts can try every role at once.
+/// <c>.data/dev-keys.json</c> so people and scripts can try every role at once; then, when the
+/// catalogue was new, loads the demo history (docs/demo.md) in the background.
 /// </summary>
 public sealed class LocalSetup(
     FunctionsHostEnvironment host,
@@ -22,6 +24,7 @@ public sealed class LocalSetup(
     ServiceStore services,
     ServiceCatalog catalog,
     ApiKeyStore keys,
+    DemoLoader demo,
     IOptions<LocalRuntimeOptions> localRuntime,
     IOptions<LocalSetupOptions> options,
     IHostEnvironment environment,
@@ -48,9 +51,15 @@ public sealed class LocalSetup(
         try
         {
             await storage.Ready.WaitAsync(stoppingToken);
-            await SeedCatalogueAsync(stoppingToken);
+            var seeded = await SeedCatalogueAsync(stoppingToken);
             await EnsureDevKeysAsync(stoppingToken);
             _ready.TrySetResult();
+
+            // After Ready: the API answers while years of history load (about a minute).
+            if (seeded)
+            {
+                await demo.LoadAsync(stoppingToken);
+            }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -63,11 +72,12 @@ public sealed class LocalSetup(
         }
     }
 
-    private async Task SeedCatalogueAsync(CancellationToken cancellationToken)
+    /// <returns>True when the catalogue was empty and has been loaded now.</returns>
+    private async Task<bool> SeedCatalogueAsync(CancellationToken cancellationToken)
     {
         if (!await services.IsEmptyAsync(cancellationToken))
         {
-            return;
+            return false;
         }
 
         var path = Path.Combine(SeedsDirectory(), "services.csv");
@@ -87,6 +97,7 @@ public sealed class LocalSetup(
 
         catalog.Invalidate();
         Log.CatalogueSeeded(logger, loaded, path);
+        return true;
     }
 
     private async Task EnsureDevKeysAsync(CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using TakeUp.Functions.Alerts;
 using TakeUp.Functions.Assisted;
 using TakeUp.Functions.Auth;
+using TakeUp.Functions.Demo;
 using TakeUp.Functions.Http;
 using TakeUp.Functions.Local;
 using TakeUp.Functions.Retention;
@@ -48,6 +49,7 @@ public static class AppServices
         services.AddSingleton<TakeUp.CrossGovStore>();
         services.AddAlerts();
         services.AddTrends();
+        services.AddDemo();
 
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
