@@ -70,6 +70,9 @@ internal sealed class AppProcess : IAsyncDisposable
         startInfo.Environment["AzureWebJobsStorage"] = storageConnectionString;
         startInfo.Environment["LocalRuntime__DataDirectory"] = dataDirectory;
         startInfo.Environment["LocalRuntime__MaxPollingInterval"] = "00:00:00.100";
+
+        // No demo history: it would load beside the measurement (the figures in docs/performance.md were taken before the demo existed).
+        startInfo.Environment["Demo__Enabled"] = "false";
         startInfo.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         startInfo.Environment["DOTNET_ENVIRONMENT"] = "Production";
         startInfo.Environment["Logging__LogLevel__Default"] = "Warning";
