@@ -96,8 +96,9 @@ public class DeliverAlertTests
         using var gds = await app.GdsAsync();
         var alert = await TakeUpApp.EventuallyAsync(
             async () => await gds.GetFromJsonAsync<AlertRecord>($"/api/alerts/{id}"),
-            a => a!.Deliveries.Count > 0,
-            "the delivery to be recorded");
+            // The seeded service has an e-mail and a webhook route; wait until both are settled.
+            a => a!.Deliveries.Count == 2 && a.Deliveries.All(d => d.Outcome != "sending"),
+            "both deliveries to be recorded");
         Assert.All(alert!.Deliveries, d => Assert.Equal("skipped", d.Outcome));
         Assert.Equal(0, (await app.Queue(QueueNames.Alerts + "-poison").GetPropertiesAsync()).Value.ApproximateMessagesCount);
     }
