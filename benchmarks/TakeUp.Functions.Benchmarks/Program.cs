@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using TakeUp.Functions.Benchmarks;
-using TakeUp.Functions.Benchmarks.Infrastructure;
+using TakeUp.Benchmarks.Shared;
 using TakeUp.Hosting.LocalStorage;
 using TakeUp.Storage;
 

@@ -7,7 +7,7 @@ using TakeUp.Domain.Calendar;
 using TakeUp.Hosting.LocalStorage;
 using TakeUp.Storage;
 using TakeUp.Trends.Benchmarks;
-using TakeUp.Trends.Benchmarks.Infrastructure;
+using TakeUp.Benchmarks.Shared;
 
 // The nightly trend computation of the running app against the least it could cost (reading every
 // service's history once), side by side in one run, reported as ratios; then an incremental night

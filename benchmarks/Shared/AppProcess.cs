@@ -3,19 +3,20 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
+using System.Text.Json;
 
-namespace TakeUp.Trends.Benchmarks.Infrastructure;
+namespace TakeUp.Benchmarks.Shared;
 
 /// <summary>
 /// The real app, started from its Release build as a child process on a free loopback port, in
 /// local mode (its own queue listener, no Functions host) against the given storage. Ready once
 /// <c>GET /api/health</c> answers 200 and the first start has written its development keys.
-/// Copied from <c>benchmarks/TakeUp.Functions.Benchmarks</c> (which is not to be changed), with the demo switched off.
 /// </summary>
 internal sealed class AppProcess : IAsyncDisposable
 {
     private const int KeptOutputLines = 200;
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly Process _process;
     private readonly Queue<string> _output = new();
@@ -27,12 +28,12 @@ internal sealed class AppProcess : IAsyncDisposable
         DataDirectory = dataDirectory;
     }
 
+    /// <summary>The app's process, to read how much processor time it used.</summary>
+    public int ProcessId => _process.Id;
+
     public Uri BaseAddress { get; }
 
     public string DataDirectory { get; }
-
-    /// <summary>The app's process, to read how much processor time it used.</summary>
-    public int ProcessId => _process.Id;
 
     public string DevKeysPath => Path.Combine(DataDirectory, "dev-keys.json");
 
@@ -72,12 +73,12 @@ internal sealed class AppProcess : IAsyncDisposable
         startInfo.Environment["AzureWebJobsStorage"] = storageConnectionString;
         startInfo.Environment["LocalRuntime__DataDirectory"] = dataDirectory;
         startInfo.Environment["LocalRuntime__MaxPollingInterval"] = "00:00:00.100";
+
+        // No demo history: it would load beside the measurement (the figures in docs/performance.md were taken before the demo existed).
+        startInfo.Environment["Demo__Enabled"] = "false";
         startInfo.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         startInfo.Environment["DOTNET_ENVIRONMENT"] = "Production";
         startInfo.Environment["Logging__LogLevel__Default"] = "Warning";
-
-        // No demo data: the benchmark seeds its own catalogue and usage.
-        startInfo.Environment["Demo__Enabled"] = "false";
 
         var process = Process.Start(startInfo) ?? throw new InvalidOperationException("Could not start dotnet.");
         var app = new AppProcess(process, baseAddress, dataDirectory);
@@ -96,6 +97,15 @@ internal sealed class AppProcess : IAsyncDisposable
             await app.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>The key the first start made for this role (the ingest and front-line keys act for dwp).</summary>
+    public async Task<DevKey> DevKeyAsync(string role)
+    {
+        var file = JsonSerializer.Deserialize<DevKeysFile>(await File.ReadAllTextAsync(DevKeysPath), Json)
+            ?? throw new InvalidOperationException($"{DevKeysPath} is empty.");
+        return file.Keys.SingleOrDefault(k => k.Role == role)
+            ?? throw new InvalidOperationException($"{DevKeysPath} has no {role} key.");
     }
 
     /// <summary>What the app wrote last, for failure messages.</summary>
@@ -203,3 +213,8 @@ internal sealed class AppProcess : IAsyncDisposable
         return port;
     }
 }
+
+/// <summary>One entry of <c>dev-keys.json</c>, as the app writes it.</summary>
+internal sealed record DevKey(string Role, string Id, string Key, IReadOnlyList<string> Services, string? Department);
+
+internal sealed record DevKeysFile(string Note, IReadOnlyList<DevKey> Keys);
