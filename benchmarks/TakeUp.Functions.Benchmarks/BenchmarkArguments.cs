@@ -3,10 +3,12 @@ using System.Globalization;
 namespace TakeUp.Functions.Benchmarks;
 
 /// <summary>
-/// <c>--rows N</c> (default 20,000 usage rows per round), <c>--sessions M</c> (default 500 assisted
-/// sessions), <c>--rounds R</c> (default 3) and <c>--markdown PATH</c> (write the report there too).
+/// <c>--entities E</c> (default 5,000 entities per raw insert run), <c>--rows N</c> (default 20,000
+/// usage rows per round), <c>--sessions M</c> (default 500 assisted sessions), <c>--rounds R</c>
+/// (default 3, for the raw inserts and the ingestion alike) and <c>--markdown PATH</c> (write the
+/// report there too).
 /// </summary>
-internal sealed record BenchmarkArguments(int Rows, int Sessions, int Rounds, string? MarkdownPath)
+internal sealed record BenchmarkArguments(int Entities, int Rows, int Sessions, int Rounds, string? MarkdownPath)
 {
     public const int DefaultRows = 20_000;
     public const int DefaultSessions = 500;
@@ -14,6 +16,7 @@ internal sealed record BenchmarkArguments(int Rows, int Sessions, int Rounds, st
 
     public static BenchmarkArguments Parse(string[] args)
     {
+        var entities = InsertBenchmark.DefaultEntities;
         var rows = DefaultRows;
         var sessions = DefaultSessions;
         var rounds = DefaultRounds;
@@ -22,6 +25,9 @@ internal sealed record BenchmarkArguments(int Rows, int Sessions, int Rounds, st
         {
             switch (args[i])
             {
+                case "--entities":
+                    entities = Positive(args, ++i, "--entities");
+                    break;
                 case "--rows":
                     rows = Positive(args, ++i, "--rows");
                     break;
@@ -37,11 +43,11 @@ internal sealed record BenchmarkArguments(int Rows, int Sessions, int Rounds, st
                         : throw new ArgumentException("--markdown needs a file path.");
                     break;
                 default:
-                    throw new ArgumentException($"Unknown argument '{args[i]}'. Use --rows N, --sessions M, --rounds R and --markdown PATH.");
+                    throw new ArgumentException($"Unknown argument '{args[i]}'. Use --entities E, --rows N, --sessions M, --rounds R and --markdown PATH.");
             }
         }
 
-        return new BenchmarkArguments(rows, sessions, rounds, markdown);
+        return new BenchmarkArguments(entities, rows, sessions, rounds, markdown);
     }
 
     private static int Positive(string[] args, int index, string name) =>

@@ -5,7 +5,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using TakeUp.Storage;
+using Azure.Data.Tables;
 
 namespace TakeUp.Functions.Benchmarks;
 
@@ -163,7 +163,7 @@ internal sealed class IngestionBenchmark(HttpClient app, TableServiceClient stor
                     foreach (var day in batch.Days)
                     {
                         var partitionKey = $"{day.Service}|{day.Date.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}";
-                        var current = await table.GetEntityIfExistsAsync(partitionKey, "totals", null, ct);
+                        var current = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, "totals", null, ct);
                         if (current.HasValue)
                         {
                             throw new InvalidOperationException($"{partitionKey} was written before; the replay needs fresh days.");

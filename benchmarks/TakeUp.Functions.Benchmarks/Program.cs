@@ -1,15 +1,16 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Azure.Data.Tables;
 using TakeUp.Functions.Benchmarks;
 using TakeUp.Benchmarks.Shared;
 using TakeUp.Hosting.LocalStorage;
-using TakeUp.Storage;
 
-// The running app against raw Table storage, side by side in one run, reported as ratios: usage
-// ingestion end to end against 100-entity batch inserts, and one assisted session's POST against
-// one insert. Everything runs on loopback: an in-memory Azurite and the app's Release build, both
-// started for this run and stopped at its end.
+// Raw Table storage through the Azure SDK, and the running app against it, side by side in one run,
+// reported as ratios: 100-entity transactions against single inserts, usage ingestion end to end
+// against 100-entity transactions, and one assisted session's POST against one insert. Everything
+// runs on loopback: an in-memory Azurite and the app's Release build, both started for this run and
+// stopped at its end.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
@@ -42,14 +43,24 @@ Directory.CreateDirectory(dataDirectory);
 try
 {
     await using var azurite = await AzuriteProcess.StartAsync(new AzuriteStartOptions(root), cancellationToken);
+    var storage = new TableServiceClient(azurite.ConnectionString);
+    Console.WriteLine($"Azurite {azuriteVersion} in memory at {azurite.TableEndpoint.Authority}; Azure.Data.Tables {Report.SdkVersion()}.");
+
+    // Before the app starts, as the storage benchmark this replaces ran: nothing else talks to the emulator.
+    Console.WriteLine($"Raw SDK inserts: {arguments.Entities:N0} entities per run, {arguments.Rounds} rounds, one request at a time.");
+    var inserts = await new InsertBenchmark(storage).CompareAsync(
+        arguments.Entities,
+        arguments.Rounds,
+        r => Console.WriteLine($"round {r.Round}: single {r.Single,9:N0} entities/s   100-entity transactions {r.Batch,9:N0} entities/s   ratio {r.BatchOverSingle:N1}x"),
+        cancellationToken);
+
     await using var app = await AppProcess.StartAsync(appPath, azurite.ConnectionString, dataDirectory, cancellationToken);
-    Console.WriteLine($"Azurite {azuriteVersion} in memory at {azurite.TableEndpoint.Authority}; the app ({appPath}) at {app.BaseAddress}.");
+    Console.WriteLine($"The app ({appPath}) at {app.BaseAddress}.");
 
     var ingestKey = await app.DevKeyAsync("ingest");
     var frontlineKey = await app.DevKeyAsync("frontline");
     using var ingest = Client(app.BaseAddress, ingestKey.Key);
     using var frontline = Client(app.BaseAddress, frontlineKey.Key);
-    var storage = new TableServiceClient(azurite.ConnectionString);
 
     var ingestion = new IngestionBenchmark(ingest, storage);
     var data = new UsageData();
@@ -109,7 +120,7 @@ try
     Console.WriteLine($"Assisted sessions: {SessionBenchmark.WarmUp} warm-up and {arguments.Sessions:N0} measured, each way.");
     var sessions = await new SessionBenchmark(frontline, storage).RunAsync(arguments.Sessions, cancellationToken);
 
-    var report = Report.Render(arguments, configuration, azuriteVersion, started, loadAverage, rounds, sessions);
+    var report = Report.Render(arguments, configuration, azuriteVersion, started, loadAverage, inserts, rounds, sessions);
     Console.WriteLine();
     Console.Write(report);
     if (arguments.MarkdownPath is { } markdownPath)

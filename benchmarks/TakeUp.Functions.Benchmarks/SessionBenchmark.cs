@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using TakeUp.Storage;
+using Azure.Data.Tables;
 
 namespace TakeUp.Functions.Benchmarks;
 

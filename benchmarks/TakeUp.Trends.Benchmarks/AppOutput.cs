@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using TakeUp.Storage;
+using Azure.Data.Tables;
 
 namespace TakeUp.Trends.Benchmarks;
 
@@ -43,7 +43,7 @@ internal sealed class AppOutputReader(TableServiceClient tables)
     {
         var periods = new Dictionary<string, List<TableEntity>>(StringComparer.Ordinal);
         var summaries = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
-        await foreach (var row in tables.GetTableClient(AppShapes.TrendsTable).QueryAsync(cancellationToken: cancellationToken))
+        await foreach (var row in tables.GetTableClient(AppShapes.TrendsTable).QueryAsync<TableEntity>(cancellationToken: cancellationToken))
         {
             switch (row.RowKey)
             {
@@ -64,14 +64,14 @@ internal sealed class AppOutputReader(TableServiceClient tables)
         }
 
         var crossGov = 0;
-        await foreach (var _ in tables.GetTableClient(AppShapes.CrossGovTable).QueryAsync(select: ["RowKey"], cancellationToken: cancellationToken))
+        await foreach (var _ in tables.GetTableClient(AppShapes.CrossGovTable).QueryAsync<TableEntity>(select: ["RowKey"], cancellationToken: cancellationToken))
         {
             crossGov++;
         }
 
         int states = 0, feedLate = 0, deliveries = 0;
         var alertsByRule = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        await foreach (var row in tables.GetTableClient(AppShapes.AlertsTable).QueryAsync(select: ["RowKey"], cancellationToken: cancellationToken))
+        await foreach (var row in tables.GetTableClient(AppShapes.AlertsTable).QueryAsync<TableEntity>(select: ["RowKey"], cancellationToken: cancellationToken))
         {
             if (row.RowKey.StartsWith(AppShapes.AlertStatePrefix, StringComparison.Ordinal))
             {
@@ -108,8 +108,8 @@ internal sealed class AppOutputReader(TableServiceClient tables)
     public async Task<int> FeedLateStatesAsync(CancellationToken cancellationToken)
     {
         var count = 0;
-        var filter = TableFilter.Create($"RowKey eq {AppShapes.AlertStatePrefix + AppShapes.FeedLateRule}");
-        await foreach (var _ in tables.GetTableClient(AppShapes.AlertsTable).QueryAsync(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {AppShapes.AlertStatePrefix + AppShapes.FeedLateRule}");
+        await foreach (var _ in tables.GetTableClient(AppShapes.AlertsTable).QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
         {
             count++;
         }
@@ -120,17 +120,17 @@ internal sealed class AppOutputReader(TableServiceClient tables)
     /// <summary>Period rows the app stamped (<c>ComputedAt</c>) at or after <paramref name="since"/>.</summary>
     public async Task<WrittenSince> WrittenSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
-        var filter = TableFilter.Create($"ComputedAt ge {since}");
+        var filter = TableClient.CreateQueryFilter($"ComputedAt ge {since}");
         var trendsRows = 0;
         var services = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var row in tables.GetTableClient(AppShapes.TrendsTable).QueryAsync(filter, select: ["PartitionKey"], cancellationToken: cancellationToken))
+        await foreach (var row in tables.GetTableClient(AppShapes.TrendsTable).QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken))
         {
             trendsRows++;
             services.Add(row.PartitionKey);
         }
 
         var crossGovRows = 0;
-        await foreach (var _ in tables.GetTableClient(AppShapes.CrossGovTable).QueryAsync(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        await foreach (var _ in tables.GetTableClient(AppShapes.CrossGovTable).QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
         {
             crossGovRows++;
         }
@@ -202,7 +202,8 @@ internal sealed class AppOutputReader(TableServiceClient tables)
         var copy = new TableEntity(partitionKey, rowKey);
         foreach (var (name, value) in source)
         {
-            if (name is not ("PartitionKey" or "RowKey" or "Timestamp"))
+            // The SDK keeps the read's ETag in the property bag too: a copy is a new write, not that version.
+            if (name is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag"))
             {
                 copy[name] = value;
             }

@@ -2,7 +2,8 @@ using System.Globalization;
 using TakeUp.Domain.Calendar;
 using TakeUp.Domain.Services;
 using TakeUp.Domain.Usage;
-using TakeUp.Storage;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
 
 namespace TakeUp.Trends.Benchmarks;
 
@@ -30,6 +31,13 @@ internal static class AppShapes
     public static readonly IReadOnlyList<string> AllQueues = ["usage-batches", TrendJobsQueue, AlertsQueue];
 
     public static string Poison(string queue) => queue + "-poison";
+
+    /// <summary>
+    /// StorageSetup's queue options: the API version Azurite accepts (the SDK's default, 2026-10-06, it
+    /// refuses) and base64 text, which the app's queue triggers read and write.
+    /// </summary>
+    public static QueueClientOptions QueueOptions() =>
+        new(QueueClientOptions.ServiceVersion.V2025_11_05) { MessageEncoding = QueueMessageEncoding.Base64 };
 
     // src/TakeUp.Functions/Trends/TrendKeys.cs.
     public const string ActivityRowKey = "activity";
@@ -74,8 +82,23 @@ internal static class AppShapes
 
     /// <summary>UsageDailyStore.ReadDaysAsync's filter: the service's partition range, totals rows only.</summary>
     public static string ReadDaysFilter(string service, DateRange range) =>
-        TableFilter.Create(
+        TableClient.CreateQueryFilter(
             $"PartitionKey ge {UsagePartitionKey(service, range.From)} and PartitionKey le {UsagePartitionKey(service, range.To)} and RowKey eq {TotalsRowKey}");
+
+    /// <summary>
+    /// A count property as CountProperties reads it, 0 when absent. Held as an Int64, but taken as an
+    /// Int32 too, which the SDK's <c>GetInt64</c> refuses, should a small number come back untyped.
+    /// </summary>
+    public static long Count(TableEntity entity, string property) =>
+        entity.TryGetValue(property, out var value)
+            ? value switch
+            {
+                null => 0,
+                long count => count,
+                int count => count,
+                _ => throw new InvalidOperationException($"{entity.PartitionKey}/{entity.RowKey}: '{property}' holds a {value.GetType().Name}, not a count."),
+            }
+            : 0;
 
     /// <summary>
     /// A new day's totals row as UsageDailyStore.ApplyAsync writes it: service, date, revision 1,

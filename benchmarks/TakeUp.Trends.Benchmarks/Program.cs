@@ -4,8 +4,9 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using TakeUp.Domain.Calendar;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
 using TakeUp.Hosting.LocalStorage;
-using TakeUp.Storage;
 using TakeUp.Trends.Benchmarks;
 using TakeUp.Benchmarks.Shared;
 
@@ -109,12 +110,12 @@ try
     Console.WriteLine($"The app ({appPath}) at {app.BaseAddress}, ready in {appStart.TotalSeconds:N1} s.");
     var cpu = new ProcessCpu(emulatorPid, app.ProcessId);
     using var http = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
-    var jobs = new QueueClient(azurite.ConnectionString, AppShapes.TrendJobsQueue);
-    var alertsQueue = new QueueClient(azurite.ConnectionString, AppShapes.AlertsQueue);
+    var jobs = new QueueClient(azurite.ConnectionString, AppShapes.TrendJobsQueue, AppShapes.QueueOptions());
+    var alertsQueue = new QueueClient(azurite.ConnectionString, AppShapes.AlertsQueue, AppShapes.QueueOptions());
     var watcher = new TrendWatcher(
         tables.GetTableClient(AppShapes.TrendsTable),
         jobs,
-        new QueueClient(azurite.ConnectionString, AppShapes.Poison(AppShapes.TrendJobsQueue)));
+        new QueueClient(azurite.ConnectionString, AppShapes.Poison(AppShapes.TrendJobsQueue), AppShapes.QueueOptions()));
     var outputReader = new AppOutputReader(tables);
     var notes = new List<string>();
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using TakeUp.Storage;
+using Azure.Data.Tables;
 
 namespace TakeUp.Trends.Benchmarks;
 
@@ -32,7 +32,7 @@ internal sealed class ReadOnce(TableClient usageDaily)
             new ParallelOptions { MaxDegreeOfParallelism = ListenerConcurrency, CancellationToken = cancellationToken },
             async (service, ct) =>
             {
-                await foreach (var page in usageDaily.QueryAsync(AppShapes.ReadDaysFilter(service, range), cancellationToken: ct).AsPages())
+                await foreach (var page in usageDaily.QueryAsync<TableEntity>(AppShapes.ReadDaysFilter(service, range), cancellationToken: ct).AsPages())
                 {
                     Interlocked.Increment(ref pages);
                     Interlocked.Add(ref days, page.Values.Count);
@@ -56,5 +56,5 @@ internal sealed class ReadOnce(TableClient usageDaily)
     }
 
     private static long Transactions(TableEntity entity) =>
-        AppShapes.CountColumns.Sum(c => entity.GetInt64(c.Property) ?? 0);
+        AppShapes.CountColumns.Sum(c => AppShapes.Count(entity, c.Property));
 }

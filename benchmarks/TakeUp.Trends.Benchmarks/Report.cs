@@ -24,7 +24,7 @@ internal static class Report
         Line(md, $"{setting.Started:yyyy-MM-dd HH:mm} UTC, {total.TotalMinutes:N1} min in all. {Environment.ProcessorCount} cores{load}. " +
             $"Azurite {setting.AzuriteVersion} in memory; the app's {setting.Configuration} build run as its own process in local mode " +
             $"(its own queue listener: batches of {ReadOnce.ListenerConcurrency}, a new batch fetched when half is left, so up to 24 jobs at once; " +
-            "empty polls back off to at most 100 ms); HTTP and storage on loopback. The baseline runs in the same run against the same emulator, with TakeUp.Storage.");
+            "empty polls back off to at most 100 ms); HTTP and storage on loopback. The baseline runs in the same run against the same emulator, with the Azure SDK (Azure.Data.Tables, Azure.Storage.Queues) as the app uses it.");
         Line(md);
 
         Line(md, "## Data (setup, not measured)");

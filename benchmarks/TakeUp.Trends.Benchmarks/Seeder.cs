@@ -1,9 +1,10 @@
-using TakeUp.Storage;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
 
 namespace TakeUp.Trends.Benchmarks;
 
 /// <summary>
-/// Writes the benchmark's data straight to storage with TakeUp.Storage, before the app starts:
+/// Writes the benchmark's data straight to storage with the Azure SDK, before the app starts:
 /// the catalogue, the daily usage totals and each service's <c>activity</c> row, in the shapes the
 /// app writes them (<see cref="AppShapes"/>), <see cref="Concurrency"/> requests at a time. Each
 /// service-day is its own partition in <c>UsageDaily</c>, so every day is one request: there is no
@@ -24,8 +25,8 @@ internal sealed class Seeder(TableServiceClient tables, string connectionString)
 
         foreach (var queue in AppShapes.AllQueues)
         {
-            await new QueueClient(connectionString, queue).CreateIfNotExistsAsync(cancellationToken);
-            await new QueueClient(connectionString, AppShapes.Poison(queue)).CreateIfNotExistsAsync(cancellationToken);
+            await new QueueClient(connectionString, queue, AppShapes.QueueOptions()).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            await new QueueClient(connectionString, AppShapes.Poison(queue), AppShapes.QueueOptions()).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using TakeUp.Storage;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
 
 namespace TakeUp.Trends.Benchmarks;
 
@@ -29,7 +30,7 @@ internal sealed class TrendWatcher(TableClient trends, QueueClient jobs, QueueCl
     public async Task<IReadOnlyDictionary<string, ActivityRow>> ActivityAsync(CancellationToken cancellationToken)
     {
         var rows = new Dictionary<string, ActivityRow>(StringComparer.Ordinal);
-        await foreach (var e in trends.QueryAsync(TableFilter.Create($"RowKey eq {AppShapes.ActivityRowKey}"), cancellationToken: cancellationToken))
+        await foreach (var e in trends.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {AppShapes.ActivityRowKey}"), cancellationToken: cancellationToken))
         {
             rows[e.PartitionKey] = new ActivityRow(e.PartitionKey, e.GetDateTimeOffset("LastArrivedAt"), e.GetDateTimeOffset("LastComputedAt"), e.Timestamp);
         }

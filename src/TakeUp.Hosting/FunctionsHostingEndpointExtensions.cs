@@ -22,6 +22,14 @@ public static class FunctionsHostingEndpointExtensions
         return builder.WithMetadata(new FunctionMetadata(name));
     }
 
+    /// <summary>True when the endpoint is an HTTP-triggered function (not a queue or timer function's invocation endpoint).</summary>
+    public static bool IsHttpFunction(this Endpoint endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        return endpoint.Metadata.GetMetadata<FunctionMetadata>() is not null
+            && endpoint.Metadata.GetMetadata<FunctionInvocationMetadata>() is null;
+    }
+
     /// <summary>
     /// Declares the queue function <typeparamref name="TFunction"/> (named after the type) on
     /// <paramref name="queueName"/>, and maps the host's invocation endpoint <c>POST /{name}</c>.

@@ -1,7 +1,7 @@
 using System.Text.Json;
+using Azure.Data.Tables;
 using TakeUp.Domain.Services;
 using TakeUp.Functions.Storage;
-using TakeUp.Storage;
 
 namespace TakeUp.Functions.Alerts;
 
@@ -34,8 +34,8 @@ public sealed class AlertStore(StorageAccount storage, TimeProvider time)
     public async Task<IReadOnlyDictionary<string, RuleState>> GetStatesAsync(ServiceId service, CancellationToken cancellationToken)
     {
         var states = new Dictionary<string, RuleState>(StringComparer.Ordinal);
-        var filter = TableFilter.Create($"PartitionKey eq {service.Value} and RowKey ge {AlertKeys.StatePrefix} and RowKey lt {"state}"}");
-        await foreach (var e in Table.QueryAsync(filter, cancellationToken: cancellationToken))
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {service.Value} and RowKey ge {AlertKeys.StatePrefix} and RowKey lt {"state}"}");
+        await foreach (var e in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             var rule = e.RowKey[AlertKeys.StatePrefix.Length..];
             states[rule] = new RuleState(
@@ -127,7 +127,7 @@ public sealed class AlertStore(StorageAccount storage, TimeProvider time)
     public async Task<IReadOnlyList<AlertMessage>> UnqueuedEventsAsync(ServiceId service, CancellationToken cancellationToken)
     {
         var events = new List<AlertMessage>();
-        await foreach (var e in Table.QueryAsync(AlertRange(service), cancellationToken: cancellationToken))
+        await foreach (var e in Table.QueryAsync<TableEntity>(AlertRange(service), cancellationToken: cancellationToken))
         {
             var id = e.RowKey[AlertKeys.AlertPrefix.Length..];
             if (e.GetBoolean("RaisedQueued") == false)
@@ -152,7 +152,7 @@ public sealed class AlertStore(StorageAccount storage, TimeProvider time)
 
     public async Task<AlertRecord?> GetAsync(ServiceId service, string alertId, CancellationToken cancellationToken)
     {
-        var row = await Table.GetEntityIfExistsAsync(service.Value, AlertKeys.AlertRowKey(alertId), null, cancellationToken);
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(service.Value, AlertKeys.AlertRowKey(alertId), null, cancellationToken);
         if (!row.HasValue)
         {
             return null;
@@ -160,7 +160,7 @@ public sealed class AlertStore(StorageAccount storage, TimeProvider time)
 
         var deliveries = new List<AlertDelivery>();
         var prefix = AlertKeys.DeliveryPrefixFor(alertId);
-        await foreach (var d in Table.QueryAsync(TableFilter.Create($"PartitionKey eq {service.Value} and RowKey ge {prefix} and RowKey lt {prefix + "~"}"), cancellationToken: cancellationToken))
+        await foreach (var d in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {service.Value} and RowKey ge {prefix} and RowKey lt {prefix + "~"}"), cancellationToken: cancellationToken))
         {
             deliveries.Add(ToDelivery(d));
         }
@@ -172,7 +172,7 @@ public sealed class AlertStore(StorageAccount storage, TimeProvider time)
     {
         var alerts = new List<TableEntity>();
         var deliveries = new List<TableEntity>();
-        await foreach (var e in Table.QueryAsync(TableFilter.Create($"PartitionKey eq {service.Value} and RowKey ge {AlertKeys.AlertPrefix}"), cancellationToken: cancellationToken))
+        await foreach (var e in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {service.Value} and RowKey ge {AlertKeys.AlertPrefix}"), cancellationToken: cancellationToken))
         {
             if (e.RowKey.StartsWith(AlertKeys.AlertPrefix, StringComparison.Ordinal))
             {
@@ -197,7 +197,7 @@ public sealed class AlertStore(StorageAccount storage, TimeProvider time)
     /// <returns>The alert, acknowledged (again acknowledging changes nothing); null when there is no such alert.</returns>
     public async Task<AlertRecord?> AcknowledgeAsync(ServiceId service, string alertId, string by, CancellationToken cancellationToken)
     {
-        var row = await Table.GetEntityIfExistsAsync(service.Value, AlertKeys.AlertRowKey(alertId), null, cancellationToken);
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(service.Value, AlertKeys.AlertRowKey(alertId), null, cancellationToken);
         if (!row.HasValue)
         {
             return null;
@@ -229,7 +229,7 @@ public sealed class AlertStore(StorageAccount storage, TimeProvider time)
         }
         catch (Azure.RequestFailedException ex) when (ex.Status == 409)
         {
-            var existing = (await Table.GetEntityIfExistsAsync(service.Value, key, null, cancellationToken)).Value!;
+            var existing = (await Table.GetEntityIfExistsAsync<TableEntity>(service.Value, key, null, cancellationToken)).Value!;
             if (existing.GetString("Outcome") != "failed")
             {
                 return DeliveryClaim.AlreadySettled;
@@ -255,7 +255,7 @@ public sealed class AlertStore(StorageAccount storage, TimeProvider time)
             cancellationToken);
 
     private static string AlertRange(ServiceId service) =>
-        TableFilter.Create($"PartitionKey eq {service.Value} and RowKey ge {AlertKeys.AlertPrefix} and RowKey lt {AlertKeys.AlertEnd}");
+        TableClient.CreateQueryFilter($"PartitionKey eq {service.Value} and RowKey ge {AlertKeys.AlertPrefix} and RowKey lt {AlertKeys.AlertEnd}");
 
     private static AlertRecord ToRecord(ServiceId service, TableEntity e, IReadOnlyList<AlertDelivery> deliveries) => new(
         e.RowKey[AlertKeys.AlertPrefix.Length..],

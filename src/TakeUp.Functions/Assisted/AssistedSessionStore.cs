@@ -1,9 +1,9 @@
 using System.Globalization;
+using Azure.Data.Tables;
 using TakeUp.Domain.Assisted;
 using TakeUp.Domain.Calendar;
 using TakeUp.Domain.Services;
 using TakeUp.Functions.Storage;
-using TakeUp.Storage;
 
 namespace TakeUp.Functions.Assisted;
 
@@ -53,7 +53,7 @@ public sealed class AssistedSessionStore(StorageAccount storage)
     public async Task<AssistedSession?> FindAsync(ServiceId service, Guid id, CancellationToken cancellationToken)
     {
         var table = Table;
-        var index = await table.GetEntityIfExistsAsync(AssistedSessionKeys.IndexPartitionKey(service), AssistedSessionKeys.IndexRowKey(id), null, cancellationToken);
+        var index = await table.GetEntityIfExistsAsync<TableEntity>(AssistedSessionKeys.IndexPartitionKey(service), AssistedSessionKeys.IndexRowKey(id), null, cancellationToken);
         if (!index.HasValue)
         {
             return null;
@@ -61,7 +61,7 @@ public sealed class AssistedSessionStore(StorageAccount storage)
 
         var partitionKey = index.Value!.GetString("SessionPartitionKey") ?? throw Corrupt(index.Value);
         var rowKey = index.Value.GetString("SessionRowKey") ?? throw Corrupt(index.Value);
-        var session = await table.GetEntityIfExistsAsync(partitionKey, rowKey, null, cancellationToken);
+        var session = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, null, cancellationToken);
 
         // An index row without its session is a write that has not finished (or crashed): the session does not exist yet.
         return session.HasValue ? FromEntity(session.Value!) : null;
@@ -90,23 +90,23 @@ public sealed class AssistedSessionStore(StorageAccount storage)
             }
 
             var partitionKey = AssistedSessionKeys.MonthPartitionKey(query.Service, month);
-            var filter = TableFilter.Create($"PartitionKey eq {partitionKey} and RowKey ge {fromRowKey} and RowKey lt {toRowKey}");
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and RowKey ge {fromRowKey} and RowKey lt {toRowKey}");
             if (after is not null && month == after.Month)
             {
-                filter += TableFilter.Create($" and RowKey gt {after.RowKey}");
+                filter += TableClient.CreateQueryFilter($" and RowKey gt {after.RowKey}");
             }
 
             if (query.Route is not null)
             {
-                filter += TableFilter.Create($" and Route eq {query.Route.Name}");
+                filter += TableClient.CreateQueryFilter($" and Route eq {query.Route.Name}");
             }
 
             if (query.Outcome is not null)
             {
-                filter += TableFilter.Create($" and Outcome eq {query.Outcome.Name}");
+                filter += TableClient.CreateQueryFilter($" and Outcome eq {query.Outcome.Name}");
             }
 
-            await foreach (var entity in table.QueryAsync(filter, maxPerPage: Math.Min(wanted - found.Count, 1000), cancellationToken: cancellationToken))
+            await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(wanted - found.Count, 1000), cancellationToken: cancellationToken))
             {
                 found.Add(entity);
                 if (found.Count == wanted)

@@ -1,9 +1,9 @@
 using System.Globalization;
 using Azure;
+using Azure.Data.Tables;
 using TakeUp.Domain.Assisted;
 using TakeUp.Domain.Services;
 using TakeUp.Functions.Storage;
-using TakeUp.Storage;
 
 namespace TakeUp.Functions.Assisted;
 
@@ -36,21 +36,21 @@ public sealed class SupportRequestStore(StorageAccount storage, TimeProvider tim
 
     public async Task<SupportRequest?> FindAsync(ServiceId service, Guid id, CancellationToken cancellationToken)
     {
-        var entity = await Table.GetEntityIfExistsAsync(SupportRequestKeys.PartitionKey(service), SupportRequestKeys.RowKey(id), null, cancellationToken);
+        var entity = await Table.GetEntityIfExistsAsync<TableEntity>(SupportRequestKeys.PartitionKey(service), SupportRequestKeys.RowKey(id), null, cancellationToken);
         return entity.HasValue ? FromEntity(entity.Value!) : null;
     }
 
     /// <summary>The service's requests, with the status when one is given, most recently opened first.</summary>
     public async Task<IReadOnlyList<SupportRequest>> ListAsync(ServiceId service, SupportRequestStatus? status, CancellationToken cancellationToken)
     {
-        var filter = TableFilter.Create($"PartitionKey eq {SupportRequestKeys.PartitionKey(service)}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {SupportRequestKeys.PartitionKey(service)}");
         if (status is not null)
         {
-            filter += TableFilter.Create($" and Status eq {status.Name}");
+            filter += TableClient.CreateQueryFilter($" and Status eq {status.Name}");
         }
 
         var requests = new List<SupportRequest>();
-        await foreach (var entity in Table.QueryAsync(filter, cancellationToken: cancellationToken))
+        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             requests.Add(FromEntity(entity));
         }
@@ -70,7 +70,7 @@ public sealed class SupportRequestStore(StorageAccount storage, TimeProvider tim
         var table = Table;
         for (var attempt = 1; ; attempt++)
         {
-            var current = await table.GetEntityIfExistsAsync(SupportRequestKeys.PartitionKey(service), SupportRequestKeys.RowKey(id), null, cancellationToken);
+            var current = await table.GetEntityIfExistsAsync<TableEntity>(SupportRequestKeys.PartitionKey(service), SupportRequestKeys.RowKey(id), null, cancellationToken);
             var (updated, outcome) = change(current.HasValue ? FromEntity(current.Value!) : null);
             if (updated is null || !current.HasValue)
             {

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
+using Azure.Data.Tables;
 using TakeUp.Functions.Storage;
-using TakeUp.Storage;
 
 namespace TakeUp.Functions.Auth;
 
@@ -46,7 +46,7 @@ public sealed class ApiKeyStore(StorageAccount storage, TimeProvider time)
         var now = time.GetUtcNow();
         if (!_cache.TryGetValue(id, out var cached) || now - cached.FetchedAt > CacheFor)
         {
-            var response = await Table.GetEntityIfExistsAsync(Partition, id, null, cancellationToken);
+            var response = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, id, null, cancellationToken);
             cached = (response.HasValue ? response.Value : null, now);
             _cache[id] = cached;
         }
@@ -61,7 +61,7 @@ public sealed class ApiKeyStore(StorageAccount storage, TimeProvider time)
     public async Task<IReadOnlyList<ApiKeyRecord>> ListAsync(CancellationToken cancellationToken)
     {
         var records = new List<ApiKeyRecord>();
-        await foreach (var entity in Table.QueryAsync(TableFilter.Create($"PartitionKey eq {Partition}"), cancellationToken: cancellationToken))
+        await foreach (var entity in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken: cancellationToken))
         {
             records.Add(ToRecord(entity));
         }
@@ -70,12 +70,12 @@ public sealed class ApiKeyStore(StorageAccount storage, TimeProvider time)
     }
 
     public async Task<bool> ExistsAsync(string id, CancellationToken cancellationToken) =>
-        (await Table.GetEntityIfExistsAsync(Partition, id, null, cancellationToken)).HasValue;
+        (await Table.GetEntityIfExistsAsync<TableEntity>(Partition, id, null, cancellationToken)).HasValue;
 
     /// <returns>The revoked record, or null when there is no such key.</returns>
     public async Task<ApiKeyRecord?> RevokeAsync(string id, CancellationToken cancellationToken)
     {
-        var response = await Table.GetEntityIfExistsAsync(Partition, id, null, cancellationToken);
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, id, null, cancellationToken);
         if (!response.HasValue)
         {
             return null;

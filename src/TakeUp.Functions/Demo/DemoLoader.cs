@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using TakeUp.Domain.Calendar;
 using TakeUp.Domain.Demo;
@@ -14,7 +15,6 @@ using TakeUp.Functions.Trends;
 using TakeUp.Functions.Usage;
 using TakeUp.Hosting;
 using TakeUp.Hosting.LocalStorage;
-using TakeUp.Storage;
 
 namespace TakeUp.Functions.Demo;
 

@@ -1,16 +1,17 @@
+using Azure.Data.Tables;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TakeUp.Functions.Storage;
-using TakeUp.Storage;
 
 namespace TakeUp.Functions.Health;
 
 /// <summary>
 /// <c>GET api/health</c>: 200 when the tables and queues answer, 503 with problem+json naming
-/// what is down. Each check is bounded so a hung dependency cannot hang the probe.
+/// what is down. Each check is bounded, and runs on the request path's short retries
+/// (<see cref="StorageRetryPolicy"/>), so an outage is reported within about two seconds.
 /// </summary>
 public static class GetHealth
 {
-    private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(2);
 
     public static async Task<Results<Ok<HealthReport>, ProblemHttpResult>> HandleAsync(
         StorageAccount storage, StorageInitializer initializer, CancellationToken cancellationToken)
@@ -37,7 +38,7 @@ public static class GetHealth
 
     private static async Task ReadOnePageAsync(TableClient table, CancellationToken cancellationToken)
     {
-        await foreach (var _ in table.QueryAsync(maxPerPage: 1, cancellationToken: cancellationToken).AsPages())
+        await foreach (var _ in table.QueryAsync<TableEntity>(maxPerPage: 1, cancellationToken: cancellationToken).AsPages())
         {
             break;
         }
@@ -54,9 +55,9 @@ public static class GetHealth
         {
             return $"no answer within {CheckTimeout.TotalSeconds:0} s";
         }
-        catch (Azure.RequestFailedException ex)
+        catch (Exception ex) when (ex is Azure.RequestFailedException || StorageOutage.Is(ex, cancellationToken))
         {
-            return ex.Status == 0 ? $"unreachable ({ex.InnerException?.Message ?? ex.Message})" : $"answered {ex.Status} {ex.ErrorCode}";
+            return StorageOutage.Describe(ex);
         }
     }
 }

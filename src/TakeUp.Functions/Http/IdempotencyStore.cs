@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using Azure.Data.Tables;
 using TakeUp.Functions.Storage;
-using TakeUp.Storage;
 
 namespace TakeUp.Functions.Http;
 
@@ -28,7 +28,7 @@ public sealed class IdempotencyStore(StorageAccount storage, TimeProvider time)
 
     public async Task<IdempotencyRecord?> GetAsync(string caller, string idempotencyKey, CancellationToken cancellationToken)
     {
-        var response = await Table.GetEntityIfExistsAsync(caller, RowKeyFor(idempotencyKey), null, cancellationToken);
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(caller, RowKeyFor(idempotencyKey), null, cancellationToken);
         if (!response.HasValue)
         {
             return null;

@@ -1,8 +1,8 @@
+using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using TakeUp.Functions.Logging;
 using TakeUp.Functions.Storage;
 using TakeUp.Hosting;
-using TakeUp.Storage;
 
 namespace TakeUp.Functions.Retention;
 
@@ -23,9 +23,9 @@ public sealed class PurgeExpiredRecords(
     {
         var now = time.GetUtcNow();
         var idempotency = await PurgeAsync(
-            TableNames.Receipts, TableFilter.Create($"StartedAt lt {now - options.Value.IdempotencyRecords}"), wholePartition: false, cancellationToken);
+            TableNames.Receipts, TableClient.CreateQueryFilter($"StartedAt lt {now - options.Value.IdempotencyRecords}"), wholePartition: false, cancellationToken);
         var receipts = await PurgeAsync(
-            TableNames.UsageReceipts, TableFilter.Create($"SubmittedAt lt {now - options.Value.UsageReceipts}"), wholePartition: true, cancellationToken);
+            TableNames.UsageReceipts, TableClient.CreateQueryFilter($"SubmittedAt lt {now - options.Value.UsageReceipts}"), wholePartition: true, cancellationToken);
         Log.RecordsPurged(logger, idempotency, receipts);
     }
 
@@ -34,7 +34,7 @@ public sealed class PurgeExpiredRecords(
     {
         var table = storage.Table(tableName);
         var expired = new List<TableEntity>();
-        await foreach (var entity in table.QueryAsync(expiredFilter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        await foreach (var entity in table.QueryAsync<TableEntity>(expiredFilter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
         {
             expired.Add(entity);
         }
@@ -45,7 +45,7 @@ public sealed class PurgeExpiredRecords(
             expired.Clear();
             foreach (var partition in partitions)
             {
-                await foreach (var entity in table.QueryAsync(TableFilter.Create($"PartitionKey eq {partition}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+                await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
                 {
                     expired.Add(entity);
                 }

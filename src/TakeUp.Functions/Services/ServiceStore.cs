@@ -1,8 +1,8 @@
 using System.Globalization;
+using Azure.Data.Tables;
 using TakeUp.Domain.Services;
 using TakeUp.Domain.Usage;
 using TakeUp.Functions.Storage;
-using TakeUp.Storage;
 
 namespace TakeUp.Functions.Services;
 
@@ -16,7 +16,7 @@ public sealed class ServiceStore(StorageAccount storage, TimeProvider time)
     public async Task<IReadOnlyList<ServiceRecord>> ListAsync(CancellationToken cancellationToken)
     {
         var services = new List<ServiceRecord>();
-        await foreach (var entity in Table.QueryAsync(TableFilter.Create($"PartitionKey eq {Partition}"), cancellationToken: cancellationToken))
+        await foreach (var entity in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken: cancellationToken))
         {
             services.Add(FromEntity(entity));
         }
@@ -27,14 +27,14 @@ public sealed class ServiceStore(StorageAccount storage, TimeProvider time)
     /// <returns>True when the service is new.</returns>
     public async Task<bool> PutAsync(ServiceRecord service, string updatedBy, CancellationToken cancellationToken)
     {
-        var existed = (await Table.GetEntityIfExistsAsync(Partition, service.Id.Value, ["RowKey"], cancellationToken)).HasValue;
+        var existed = (await Table.GetEntityIfExistsAsync<TableEntity>(Partition, service.Id.Value, ["RowKey"], cancellationToken)).HasValue;
         await Table.UpsertEntityAsync(ToEntity(service, updatedBy), TableUpdateMode.Replace, cancellationToken);
         return !existed;
     }
 
     public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken)
     {
-        await foreach (var _ in Table.QueryAsync(TableFilter.Create($"PartitionKey eq {Partition}"), maxPerPage: 1, select: ["RowKey"], cancellationToken: cancellationToken))
+        await foreach (var _ in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), maxPerPage: 1, select: ["RowKey"], cancellationToken: cancellationToken))
         {
             return false;
         }

@@ -24,6 +24,7 @@ public static class AppEndpoints
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.Use(MarkRequestPath);
         Idempotency.UseIdempotencyBuffering(app);
         app.UseAuthentication();
         app.UseAuthorization();
@@ -63,5 +64,19 @@ public static class AppEndpoints
         app.MapGet("/", HomePage.Handle).ExcludeFromDescription();
         app.MapFunctionsHost();
         return app;
+    }
+
+    /// <summary>
+    /// An HTTP function's storage calls retry briefly (someone is waiting); the host's queue and
+    /// timer invocations, which also arrive over HTTP, keep the background path's longer retries.
+    /// </summary>
+    private static Task MarkRequestPath(HttpContext context, RequestDelegate next)
+    {
+        if (context.GetEndpoint()?.IsHttpFunction() == true)
+        {
+            StorageCallPath.EnterRequest();
+        }
+
+        return next(context);
     }
 }

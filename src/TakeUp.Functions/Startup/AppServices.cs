@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using TakeUp.Functions.Alerts;
 using TakeUp.Functions.Assisted;
 using TakeUp.Functions.Auth;
@@ -24,16 +23,13 @@ public static class AppServices
         }
 
         services.AddProblemDetails();
+        services.AddExceptionHandler<StorageUnavailableHandler>();
         services.AddOpenApi();
 
         // The hosting layer first: in local mode it starts the storage emulator before anything uses storage.
         services.AddFunctionsHosting(configuration);
 
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(sp => StorageAccount.Create(configuration, sp.GetRequiredService<IOptions<StorageOptions>>()));
-        services.AddSingleton<ITriggerQueueProvider, StorageTriggerQueueProvider>();
-        services.AddSingleton<StorageInitializer>();
-        services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
+        services.AddStorage(configuration);
 
         services.AddTakeUpAuth(configuration);
         services.AddSingleton<IdempotencyStore>();

@@ -29,15 +29,15 @@ public sealed class StorageInitializer(StorageAccount storage, TimeProvider time
 
                 foreach (var queue in QueueNames.All)
                 {
-                    await storage.Queue(queue).CreateIfNotExistsAsync(stoppingToken);
-                    await storage.Queue(queue + "-poison").CreateIfNotExistsAsync(stoppingToken);
+                    await storage.Queue(queue).CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+                    await storage.Queue(queue + "-poison").CreateIfNotExistsAsync(cancellationToken: stoppingToken);
                 }
 
                 _ready.TrySetResult();
                 Log.StorageReady(logger, storage.Description);
                 return;
             }
-            catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException or IOException)
+            catch (Exception ex) when (ex is Azure.RequestFailedException || StorageOutage.Is(ex, stoppingToken))
             {
                 Log.StorageNotReady(logger, storage.Description, delay, ex);
                 await Task.Delay(delay, time, stoppingToken);

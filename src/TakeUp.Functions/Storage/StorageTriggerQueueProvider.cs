@@ -1,5 +1,5 @@
+using Azure.Storage.Queues;
 using TakeUp.Hosting;
-using TakeUp.Storage;
 
 namespace TakeUp.Functions.Storage;
 
@@ -13,18 +13,18 @@ public sealed class StorageTriggerQueueProvider(StorageAccount storage) : ITrigg
         public string Name => client.Name;
 
         public Task CreateIfNotExistsAsync(CancellationToken cancellationToken) =>
-            client.CreateIfNotExistsAsync(cancellationToken);
+            client.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
 
         public async Task<IReadOnlyList<TriggerMessage>> ReceiveAsync(int maxMessages, TimeSpan visibilityTimeout, CancellationToken cancellationToken)
         {
             var response = await client.ReceiveMessagesAsync(maxMessages, visibilityTimeout, cancellationToken);
             return response.Value.Select(m => new TriggerMessage(
-                m.MessageId, m.PopReceipt, m.MessageText, m.DequeueCount, m.InsertedOn, m.ExpiresOn, m.NextVisibleOn)).ToList();
+                m.MessageId, m.PopReceipt, m.Body.ToString(), m.DequeueCount, m.InsertedOn, m.ExpiresOn, m.NextVisibleOn)).ToList();
         }
 
         public async Task<TriggerMessage> UpdateVisibilityAsync(TriggerMessage message, TimeSpan visibilityTimeout, CancellationToken cancellationToken)
         {
-            var receipt = await client.UpdateMessageAsync(message.Id, message.PopReceipt, null, visibilityTimeout, cancellationToken);
+            var receipt = await client.UpdateMessageAsync(message.Id, message.PopReceipt, (string?)null, visibilityTimeout, cancellationToken);
             return message with { PopReceipt = receipt.Value.PopReceipt, NextVisibleOn = receipt.Value.NextVisibleOn };
         }
 
@@ -32,6 +32,6 @@ public sealed class StorageTriggerQueueProvider(StorageAccount storage) : ITrigg
             client.DeleteMessageAsync(message.Id, message.PopReceipt, cancellationToken);
 
         public Task SendAsync(string messageText, CancellationToken cancellationToken) =>
-            client.SendMessageAsync(messageText, null, null, cancellationToken);
+            client.SendMessageAsync(messageText, cancellationToken);
     }
 }

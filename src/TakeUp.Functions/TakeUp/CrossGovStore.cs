@@ -1,9 +1,9 @@
+using Azure.Data.Tables;
 using TakeUp.Domain.Calendar;
 using TakeUp.Domain.Usage;
 using TakeUp.Functions.Storage;
 using TakeUp.Functions.Trends;
 using TakeUp.Functions.Usage;
-using TakeUp.Storage;
 
 namespace TakeUp.Functions.TakeUp;
 
@@ -21,7 +21,7 @@ public sealed class CrossGovStore(StorageAccount storage)
         var rows = new System.Collections.Concurrent.ConcurrentBag<CrossGovRow>();
         await Parallel.ForEachAsync(periods, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (period, ct) =>
         {
-            await foreach (var e in table.QueryAsync(TableFilter.Create($"PartitionKey eq {TrendKeys.PeriodKey(period)}"), cancellationToken: ct))
+            await foreach (var e in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {TrendKeys.PeriodKey(period)}"), cancellationToken: ct))
             {
                 rows.Add(new CrossGovRow(period, e.GetString("Department") ?? "", e.GetString("Service") ?? "", CountProperties.Read(e)));
             }

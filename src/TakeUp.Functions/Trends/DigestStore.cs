@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using Azure.Data.Tables;
 using TakeUp.Functions.Storage;
-using TakeUp.Storage;
 
 namespace TakeUp.Functions.Trends;
 

@@ -1,10 +1,10 @@
 using System.Text.Json;
+using Azure.Data.Tables;
 using TakeUp.Domain.Analysis;
 using TakeUp.Domain.Measures;
 using TakeUp.Domain.Services;
 using TakeUp.Functions.Storage;
 using TakeUp.Functions.Usage;
-using TakeUp.Storage;
 
 namespace TakeUp.Functions.Trends;
 
@@ -56,14 +56,14 @@ public sealed class TrendStore(StorageAccount storage, TimeProvider time)
 
     public async Task<TrendSummary?> GetSummaryAsync(ServiceId service, CancellationToken cancellationToken)
     {
-        var row = await storage.Table(TableNames.Trends).GetEntityIfExistsAsync(service.Value, TrendKeys.SummaryRowKey, null, cancellationToken);
+        var row = await storage.Table(TableNames.Trends).GetEntityIfExistsAsync<TableEntity>(service.Value, TrendKeys.SummaryRowKey, null, cancellationToken);
         return row.HasValue && row.Value!.GetString("Summary") is { } json ? JsonSerializer.Deserialize<TrendSummary>(json, Json) : null;
     }
 
     /// <summary>A stored period's headline figures, or null when it has not been computed.</summary>
     public async Task<StoredPeriod?> GetPeriodAsync(ServiceId service, Domain.Calendar.Period period, CancellationToken cancellationToken)
     {
-        var row = await storage.Table(TableNames.Trends).GetEntityIfExistsAsync(service.Value, TrendKeys.PeriodKey(period), null, cancellationToken);
+        var row = await storage.Table(TableNames.Trends).GetEntityIfExistsAsync<TableEntity>(service.Value, TrendKeys.PeriodKey(period), null, cancellationToken);
         return row.HasValue
             ? new StoredPeriod(period.Label, row.Value!.GetInt64("Transactions") ?? 0, row.Value.GetDouble("DigitalTakeUp"), row.Value.GetDouble("MovingAverage13"))
             : null;

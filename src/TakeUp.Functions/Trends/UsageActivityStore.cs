@@ -1,6 +1,6 @@
+using Azure.Data.Tables;
 using TakeUp.Domain.Services;
 using TakeUp.Functions.Storage;
-using TakeUp.Storage;
 
 namespace TakeUp.Functions.Trends;
 
@@ -26,7 +26,7 @@ public sealed class UsageActivityStore(StorageAccount storage)
 
     public async Task<UsageActivity> GetAsync(ServiceId service, CancellationToken cancellationToken)
     {
-        var row = await Table.GetEntityIfExistsAsync(service.Value, TrendKeys.ActivityRowKey, null, cancellationToken);
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(service.Value, TrendKeys.ActivityRowKey, null, cancellationToken);
         return row.HasValue
             ? new UsageActivity(row.Value!.GetDateTimeOffset("LastArrivedAt"), row.Value.GetDateTimeOffset("LastComputedAt"))
             : new UsageActivity(null, null);
@@ -36,7 +36,7 @@ public sealed class UsageActivityStore(StorageAccount storage)
     public async Task<IReadOnlyDictionary<ServiceId, UsageActivity>> GetAllAsync(CancellationToken cancellationToken)
     {
         var all = new Dictionary<ServiceId, UsageActivity>();
-        await foreach (var e in Table.QueryAsync(TableFilter.Create($"RowKey eq {TrendKeys.ActivityRowKey}"), cancellationToken: cancellationToken))
+        await foreach (var e in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {TrendKeys.ActivityRowKey}"), cancellationToken: cancellationToken))
         {
             if (ServiceId.TryParse(e.PartitionKey, out var service))
             {

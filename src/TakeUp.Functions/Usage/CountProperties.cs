@@ -1,5 +1,5 @@
+using Azure.Data.Tables;
 using TakeUp.Domain.Usage;
-using TakeUp.Storage;
 
 namespace TakeUp.Functions.Usage;
 

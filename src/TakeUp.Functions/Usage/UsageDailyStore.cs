@@ -1,9 +1,9 @@
 using Azure;
+using Azure.Data.Tables;
 using TakeUp.Domain.Calendar;
 using TakeUp.Domain.Services;
 using TakeUp.Domain.Usage;
 using TakeUp.Functions.Storage;
-using TakeUp.Storage;
 
 namespace TakeUp.Functions.Usage;
 
@@ -38,17 +38,23 @@ public class UsageDailyStore(StorageAccount storage, TimeProvider time)
     {
         var table = Table;
         var partitionKey = UsageKeys.PartitionKey(update.Service, update.Date);
+        // Most days arrive once, so the first try takes the day to be new and reads nothing: one
+        // request per new day instead of two. A day already stored fails that try on its totals
+        // (409 at action 1, nothing written) and is read from then on.
+        var assumeNew = true;
         for (var attempt = 1; ; attempt++)
         {
-            var current = await table.GetEntityIfExistsAsync(partitionKey, UsageKeys.TotalsRowKey, null, cancellationToken);
-            var stored = current.HasValue ? CountProperties.Read(current.Value!) : ChannelCounts.Empty;
+            var existing = assumeNew
+                ? null
+                : (await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, UsageKeys.TotalsRowKey, null, cancellationToken)) is { HasValue: true } read ? read.Value : null;
+            var stored = existing is not null ? CountProperties.Read(existing) : ChannelCounts.Empty;
             var now = time.GetUtcNow();
 
             var totals = new TableEntity(partitionKey, UsageKeys.TotalsRowKey)
             {
                 ["Service"] = update.Service.Value,
                 ["Date"] = update.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                ["Revision"] = (current.HasValue ? current.Value!.GetInt64("Revision") ?? 0 : 0) + 1,
+                ["Revision"] = (existing?.GetInt64("Revision") ?? 0) + 1,
                 ["UpdatedAt"] = now,
                 ["LastBatchId"] = update.BatchId,
             };
@@ -66,11 +72,11 @@ public class UsageDailyStore(StorageAccount storage, TimeProvider time)
             var actions = new List<TableTransactionAction>
             {
                 new(TableTransactionActionType.Add, marker),
-                current.HasValue
-                    ? new(TableTransactionActionType.UpdateReplace, totals, current.Value!.ETag)
+                existing is not null
+                    ? new(TableTransactionActionType.UpdateReplace, totals, existing.ETag)
                     : new(TableTransactionActionType.Add, totals),
             };
-            if (current.HasValue && update.Mode == CountingMode.Totals && UsageRevisions.Changes(stored, next) is { Count: > 0 } changes)
+            if (existing is not null && update.Mode == CountingMode.Totals && UsageRevisions.Changes(stored, next) is { Count: > 0 } changes)
             {
                 actions.Add(new(TableTransactionActionType.Add, UsageRevisions.ToEntity(partitionKey, update, now, changes)));
             }
@@ -84,6 +90,11 @@ public class UsageDailyStore(StorageAccount storage, TimeProvider time)
             {
                 return false;
             }
+            catch (TableTransactionFailedException ex) when (assumeNew && ex.Status == 409 && ex.FailedTransactionActionIndex == 1)
+            {
+                // The day was stored already: not a lost race, so read it and try again at once.
+                assumeNew = false;
+            }
             catch (TableTransactionFailedException ex) when (attempt < MaxAttempts && IsLostRace(ex))
             {
                 // Another batch changed the day between our read and our write: read again.
@@ -95,10 +106,10 @@ public class UsageDailyStore(StorageAccount storage, TimeProvider time)
     /// <summary>Each day in the range that has counts, with when it last changed, in date order.</summary>
     public async Task<IReadOnlyList<StoredDay>> ReadDaysAsync(ServiceId service, DateRange range, CancellationToken cancellationToken)
     {
-        var filter = TableFilter.Create(
+        var filter = TableClient.CreateQueryFilter(
             $"PartitionKey ge {UsageKeys.PartitionKey(service, range.From)} and PartitionKey le {UsageKeys.PartitionKey(service, range.To)} and RowKey eq {UsageKeys.TotalsRowKey}");
         var days = new List<StoredDay>();
-        await foreach (var entity in Table.QueryAsync(filter, cancellationToken: cancellationToken))
+        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             days.Add(new StoredDay(UsageKeys.DateOf(entity.PartitionKey), CountProperties.Read(entity), entity.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue));
         }
@@ -109,10 +120,10 @@ public class UsageDailyStore(StorageAccount storage, TimeProvider time)
     /// <summary>Each day in the range that has counts, in date order.</summary>
     public async Task<IReadOnlyDictionary<DateOnly, ChannelCounts>> ReadAsync(ServiceId service, DateRange range, CancellationToken cancellationToken)
     {
-        var filter = TableFilter.Create(
+        var filter = TableClient.CreateQueryFilter(
             $"PartitionKey ge {UsageKeys.PartitionKey(service, range.From)} and PartitionKey le {UsageKeys.PartitionKey(service, range.To)} and RowKey eq {UsageKeys.TotalsRowKey}");
         var days = new SortedDictionary<DateOnly, ChannelCounts>();
-        await foreach (var entity in Table.QueryAsync(filter, cancellationToken: cancellationToken))
+        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             days[UsageKeys.DateOf(entity.PartitionKey)] = CountProperties.Read(entity);
         }
@@ -123,10 +134,10 @@ public class UsageDailyStore(StorageAccount storage, TimeProvider time)
     /// <summary>Restatements of the service's days in the range, newest first within each day.</summary>
     public async Task<IReadOnlyList<UsageRevision>> ReadRevisionsAsync(ServiceId service, DateRange range, CancellationToken cancellationToken)
     {
-        var filter = TableFilter.Create(
+        var filter = TableClient.CreateQueryFilter(
             $"PartitionKey ge {UsageKeys.PartitionKey(service, range.From)} and PartitionKey le {UsageKeys.PartitionKey(service, range.To)} and RowKey ge {UsageRevisions.RowKeyPrefix} and RowKey lt {UsageRevisions.RowKeyEnd}");
         var revisions = new List<UsageRevision>();
-        await foreach (var entity in Table.QueryAsync(filter, cancellationToken: cancellationToken))
+        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             revisions.Add(UsageRevisions.FromEntity(entity));
         }

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using Azure.Data.Tables;
 using TakeUp.Domain.Usage;
 using TakeUp.Functions.Storage;
-using TakeUp.Storage;
 
 namespace TakeUp.Functions.Usage;
 
@@ -76,7 +76,7 @@ public sealed class UsageReceiptStore(StorageAccount storage, TimeProvider time)
     {
         TableEntity? summary = null;
         var chunks = new List<TableEntity>();
-        await foreach (var entity in Table.QueryAsync(TableFilter.Create($"PartitionKey eq {receiptId}"), cancellationToken: cancellationToken))
+        await foreach (var entity in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {receiptId}"), cancellationToken: cancellationToken))
         {
             if (entity.RowKey == SummaryRowKey)
             {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using Azure.Data.Tables;
 using TakeUp.Domain.Usage;
-using TakeUp.Storage;
 
 namespace TakeUp.Functions.Usage;
 

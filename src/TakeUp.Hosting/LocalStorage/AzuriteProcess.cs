@@ -31,6 +31,7 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private readonly Process _process;
+    private int _disposed;
 
     private AzuriteProcess(Process process, int blobPort, int queuePort, int tablePort)
     {
@@ -234,8 +235,14 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the emulator; safe to call more than once (a test may stop it early on purpose).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         Kill(_process);
         try
         {

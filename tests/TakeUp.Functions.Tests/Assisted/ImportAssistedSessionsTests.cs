@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using Azure.Data.Tables;
 using TakeUp.Functions.Assisted;
 using TakeUp.Functions.Storage;
 using TakeUp.Functions.Tests.Infrastructure;
@@ -80,7 +81,7 @@ public class ImportAssistedSessionsTests
         var errors = await ErrorsAsync(response);
         Assert.Equal([(2, "route"), (2, "durationMinutes"), (3, "columns"), (4, "notes"), (5, "when"), (5, "reasons")], errors);
         Assert.DoesNotContain("jo.bloggs@example.com", text);
-        Assert.Empty(await app.Table(TableNames.AssistedSessions).QueryAsync().ToListAsync());
+        Assert.Empty(await app.Table(TableNames.AssistedSessions).QueryAsync<TableEntity>().ToListAsync());
     }
 
     [Theory]
@@ -118,7 +119,7 @@ public class ImportAssistedSessionsTests
         Assert.Equal(5000, (await most.Content.ReadFromJsonAsync<AssistedSessionImport>())!.Imported);
 
         // Each session and its index row.
-        Assert.Equal(10000, await app.Table(TableNames.AssistedSessions).QueryAsync().CountAsync());
+        Assert.Equal(10000, await app.Table(TableNames.AssistedSessions).QueryAsync<TableEntity>().CountAsync());
     }
 
     [Fact]
@@ -167,6 +168,6 @@ public class ImportAssistedSessionsTests
         var retry = await (await frontline.SendAsync(Keyed())).Content.ReadFromJsonAsync<AssistedSessionImport>();
 
         Assert.Equal(first!.Sessions, retry!.Sessions);
-        Assert.Equal(4, await app.Table(TableNames.AssistedSessions).QueryAsync().CountAsync());
+        Assert.Equal(4, await app.Table(TableNames.AssistedSessions).QueryAsync<TableEntity>().CountAsync());
     }
 }

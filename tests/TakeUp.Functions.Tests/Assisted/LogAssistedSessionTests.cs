@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using Azure.Data.Tables;
 using TakeUp.Functions.Assisted;
 using TakeUp.Functions.Http;
 using TakeUp.Functions.Storage;
@@ -120,7 +121,7 @@ public class LogAssistedSessionTests
 
         var listed = await manager.GetFromJsonAsync<AssistedSessionList>($"{Sessions}?from=2025-11-22&to=2026-11-21");
         Assert.Empty(listed!.Sessions);
-        Assert.Empty(await app.Table(TableNames.AssistedSessions).QueryAsync().ToListAsync());
+        Assert.Empty(await app.Table(TableNames.AssistedSessions).QueryAsync<TableEntity>().ToListAsync());
     }
 
     [Fact]
@@ -151,7 +152,7 @@ public class LogAssistedSessionTests
         Assert.Equal([(1, "notes")], await ErrorsAsync(response));
         Assert.Contains($"looks like {kind} in the notes", text);
         Assert.DoesNotContain(value, text);
-        Assert.Empty(await app.Table(TableNames.AssistedSessions).QueryAsync().ToListAsync());
+        Assert.Empty(await app.Table(TableNames.AssistedSessions).QueryAsync<TableEntity>().ToListAsync());
     }
 
     [Theory]

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using TakeUp.Domain.Analysis;
 using TakeUp.Domain.Demo;
@@ -15,7 +16,6 @@ using TakeUp.Functions.TakeUp;
 using TakeUp.Functions.Tests.Infrastructure;
 using TakeUp.Functions.Trends;
 using TakeUp.Functions.Usage;
-using TakeUp.Storage;
 using Xunit.Abstractions;
 
 namespace TakeUp.Functions.Tests.Demo;
@@ -76,10 +76,10 @@ public class DemoLoadTests(ITestOutputHelper output)
         // A day's rows are those ApplyUsageBatch writes.
         var table = app.Table(TableNames.UsageDaily);
         var partition = UsageKeys.PartitionKey(ServiceId.Parse("carers-allowance"), Today.AddDays(-1));
-        var totals = (await table.GetEntityIfExistsAsync(partition, UsageKeys.TotalsRowKey, null, CancellationToken.None)).Value!;
+        var totals = (await table.GetEntityIfExistsAsync<TableEntity>(partition, UsageKeys.TotalsRowKey, null, CancellationToken.None)).Value!;
         Assert.Equal(1L, totals.GetInt64("Revision"));
         Assert.Equal(DemoLoader.BatchId, totals.GetString("LastBatchId"));
-        Assert.False((await table.GetEntityIfExistsAsync(partition, UsageKeys.MarkerRowKey(DemoLoader.BatchId), null, CancellationToken.None)).HasValue);
+        Assert.False((await table.GetEntityIfExistsAsync<TableEntity>(partition, UsageKeys.MarkerRowKey(DemoLoader.BatchId), null, CancellationToken.None)).HasValue);
 
         // Sessions: listed, and fetched by id through the index row.
         var list = await gds.GetFromJsonAsync<AssistedSessionList>("/api/services/jobseekers-allowance-online/assisted-sessions?pageSize=5");
@@ -139,7 +139,7 @@ public class DemoLoadTests(ITestOutputHelper output)
         Assert.InRange(report.Sessions, 100, 1_000); // sessions in proportion to the 20 days of two years
         var table = app.Table(TableNames.UsageDaily);
         var rows = new List<string>();
-        await foreach (var entity in table.QueryAsync(TableFilter.Create($"PartitionKey ge {"waste-carrier-registration|"} and PartitionKey lt {"waste-carrier-registration}"}")))
+        await foreach (var entity in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey ge {"waste-carrier-registration|"} and PartitionKey lt {"waste-carrier-registration}"}")))
         {
             rows.Add($"{UsageKeys.DateOf(entity.PartitionKey):yyyy-MM-dd} {entity.RowKey}");
         }
@@ -189,12 +189,12 @@ public class DemoLoadTests(ITestOutputHelper output)
         var service = ServiceId.Parse("carers-allowance");
         var date = new DateOnly(2026, 11, 19);
         var table = app.Table(TableNames.UsageDaily);
-        var stored = (await table.GetEntityIfExistsAsync(UsageKeys.PartitionKey(service, date), UsageKeys.TotalsRowKey, null, CancellationToken.None)).Value!;
-        var storedMarker = await table.QueryAsync($"PartitionKey eq '{UsageKeys.PartitionKey(service, date)}' and RowKey ge 'm|' and RowKey lt 'm}}'").FirstAsync();
+        var stored = (await table.GetEntityIfExistsAsync<TableEntity>(UsageKeys.PartitionKey(service, date), UsageKeys.TotalsRowKey, null, CancellationToken.None)).Value!;
+        var storedMarker = await table.QueryAsync<TableEntity>($"PartitionKey eq '{UsageKeys.PartitionKey(service, date)}' and RowKey ge 'm|' and RowKey lt 'm}}'").FirstAsync();
 
         var demo = DemoLoader.Entities(service, new DemoDay(date, CountProperties.Read(stored)), DateTimeOffset.UtcNow);
-        var marker = demo[0].Entity;
-        var totals = demo[1].Entity;
+        var marker = (TableEntity)demo[0].Entity;
+        var totals = (TableEntity)demo[1].Entity;
         Assert.Equal(stored.PartitionKey, totals.PartitionKey);
         Assert.Equal(stored.RowKey, totals.RowKey);
         Assert.Equal(UsageKeys.MarkerRowKey("demo"), marker.RowKey);
@@ -209,7 +209,7 @@ public class DemoLoadTests(ITestOutputHelper output)
         Assert.Equal(storedMarker["Rows"], marker["Rows"]);
     }
 
-    private static List<string> Names(global::TakeUp.Storage.TableEntity entity) =>
+    private static List<string> Names(TableEntity entity) =>
         entity.Select(p => p.Key).Where(k => k is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag")).Order(StringComparer.Ordinal).ToList();
 
     private static async Task<ServiceDocument> ServiceAsync(HttpClient client, string id) =>

@@ -1,4 +1,6 @@
 using System.Net.Http.Json;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,7 +8,6 @@ using TakeUp.Functions.Auth;
 using TakeUp.Functions.Local;
 using TakeUp.Functions.Storage;
 using TakeUp.Hosting.LocalStorage;
-using TakeUp.Storage;
 
 namespace TakeUp.Functions.Tests.Infrastructure;
 

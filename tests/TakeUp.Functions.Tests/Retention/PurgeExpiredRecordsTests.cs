@@ -1,7 +1,7 @@
 using System.Net;
+using Azure.Data.Tables;
 using TakeUp.Functions.Storage;
 using TakeUp.Functions.Tests.Infrastructure;
-using TakeUp.Storage;
 
 namespace TakeUp.Functions.Tests.Retention;
 
@@ -26,15 +26,15 @@ public class PurgeExpiredRecordsTests
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         await TakeUpApp.EventuallyAsync(
-            async () => (await receipts.GetEntityIfExistsAsync("key:old", "a")).HasValue,
+            async () => (await receipts.GetEntityIfExistsAsync<TableEntity>("key:old", "a")).HasValue,
             exists => !exists,
             "the expired idempotency record to be deleted");
         await TakeUpApp.EventuallyAsync(
-            async () => (await usageReceipts.GetEntityIfExistsAsync("oldreceipt", "chunk|00001")).HasValue,
+            async () => (await usageReceipts.GetEntityIfExistsAsync<TableEntity>("oldreceipt", "chunk|00001")).HasValue,
             exists => !exists,
             "the expired usage receipt's chunks to be deleted with it");
-        Assert.True((await receipts.GetEntityIfExistsAsync("key:new", "b")).HasValue);
-        Assert.True((await usageReceipts.GetEntityIfExistsAsync("newreceipt", "receipt")).HasValue);
-        Assert.True((await usageReceipts.GetEntityIfExistsAsync("newreceipt", "chunk|00001")).HasValue);
+        Assert.True((await receipts.GetEntityIfExistsAsync<TableEntity>("key:new", "b")).HasValue);
+        Assert.True((await usageReceipts.GetEntityIfExistsAsync<TableEntity>("newreceipt", "receipt")).HasValue);
+        Assert.True((await usageReceipts.GetEntityIfExistsAsync<TableEntity>("newreceipt", "chunk|00001")).HasValue);
     }
 }

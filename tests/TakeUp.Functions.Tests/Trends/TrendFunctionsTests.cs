@@ -2,13 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using TakeUp.Domain.Services;
 using TakeUp.Functions.Alerts;
 using TakeUp.Functions.Storage;
 using TakeUp.Functions.Tests.Infrastructure;
 using TakeUp.Functions.Trends;
-using TakeUp.Storage;
 using static TakeUp.Functions.Tests.Infrastructure.UsageApi;
 
 namespace TakeUp.Functions.Tests.Trends;
@@ -32,7 +32,7 @@ public class TrendFunctionsTests
     private static async Task<List<string>> SnapshotAsync(TableClient table, string filter)
     {
         var rows = new List<string>();
-        await foreach (var e in table.QueryAsync(filter))
+        await foreach (var e in table.QueryAsync<TableEntity>(filter))
         {
             var values = e.Where(p => p.Key is not ("ComputedAt" or "Timestamp" or "odata.etag"))
                 .OrderBy(p => p.Key, StringComparer.Ordinal)
@@ -53,16 +53,16 @@ public class TrendFunctionsTests
 
         await app.Queue(QueueNames.TrendJobs).SendMessageAsync(job);
         await WaitForQueueDrainedAsync(app, QueueNames.TrendJobs);
-        var trends = await SnapshotAsync(app.Table(TableNames.Trends), TableFilter.Create($"PartitionKey eq {"carers-allowance"} and RowKey ne {"activity"}"));
-        var crossGov = await SnapshotAsync(app.Table(TableNames.CrossGov), TableFilter.Create($"RowKey eq {"dwp|carers-allowance"}"));
-        var alerts = await SnapshotAsync(app.Table(TableNames.Alerts), TableFilter.Create($"PartitionKey eq {"carers-allowance"}"));
+        var trends = await SnapshotAsync(app.Table(TableNames.Trends), TableClient.CreateQueryFilter($"PartitionKey eq {"carers-allowance"} and RowKey ne {"activity"}"));
+        var crossGov = await SnapshotAsync(app.Table(TableNames.CrossGov), TableClient.CreateQueryFilter($"RowKey eq {"dwp|carers-allowance"}"));
+        var alerts = await SnapshotAsync(app.Table(TableNames.Alerts), TableClient.CreateQueryFilter($"PartitionKey eq {"carers-allowance"}"));
 
         await app.Queue(QueueNames.TrendJobs).SendMessageAsync(job);
         await WaitForQueueDrainedAsync(app, QueueNames.TrendJobs);
 
-        Assert.Equal(trends, await SnapshotAsync(app.Table(TableNames.Trends), TableFilter.Create($"PartitionKey eq {"carers-allowance"} and RowKey ne {"activity"}")));
-        Assert.Equal(crossGov, await SnapshotAsync(app.Table(TableNames.CrossGov), TableFilter.Create($"RowKey eq {"dwp|carers-allowance"}")));
-        Assert.Equal(alerts, await SnapshotAsync(app.Table(TableNames.Alerts), TableFilter.Create($"PartitionKey eq {"carers-allowance"}")));
+        Assert.Equal(trends, await SnapshotAsync(app.Table(TableNames.Trends), TableClient.CreateQueryFilter($"PartitionKey eq {"carers-allowance"} and RowKey ne {"activity"}")));
+        Assert.Equal(crossGov, await SnapshotAsync(app.Table(TableNames.CrossGov), TableClient.CreateQueryFilter($"RowKey eq {"dwp|carers-allowance"}")));
+        Assert.Equal(alerts, await SnapshotAsync(app.Table(TableNames.Alerts), TableClient.CreateQueryFilter($"PartitionKey eq {"carers-allowance"}")));
 
         // Weeks, months and quarters are all stored; a week holds what was recorded.
         Assert.Contains(trends, r => r.StartsWith("carers-allowance/W2026-45:", StringComparison.Ordinal) && r.Contains("DigitalTakeUp=0.6,") && r.Contains("Transactions=1400,"));
