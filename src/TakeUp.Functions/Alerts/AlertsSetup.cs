@@ -11,7 +11,7 @@ public static class AlertsSetup
         services.AddOptions<NotifyOptions>().BindConfiguration(NotifyOptions.Section);
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
         services.AddOptions<AppLinkOptions>().BindConfiguration(AppLinkOptions.Section);
-        services.AddHttpClient<NotifyClient>();
+        services.AddSingleton<NotifyClient>();
         services.AddHttpClient<WebhookSender>();
         services.AddSingleton<AlertStore>();
         return services;

@@ -28,6 +28,10 @@ public sealed class LocalReceivers : IAsyncDisposable
     public const string DigestTemplate = "0a6cf3b1-64f0-4c48-9e3d-8a6b3c9f0b11";
     public const string WebhookSecret = "test-webhook-secret";
 
+    // Notify checks a token's iat against its own clock, and the official client signs with the
+    // machine's clock (not the app's TimeProvider), so the stand-in plays Notify's wall clock.
+    private static readonly TimeProvider NotifysClock = TimeProvider.System;
+
     private readonly WebApplication _app;
 
     private LocalReceivers(WebApplication app) => _app = app;
@@ -110,10 +114,11 @@ public sealed class LocalReceivers : IAsyncDisposable
 
         using var header = JsonDocument.Parse(FromBase64Url(parts[0]));
         using var claims = JsonDocument.Parse(FromBase64Url(parts[1]));
-        var issuedAt = DateTimeOffset.FromUnixTimeSeconds(claims.RootElement.GetProperty("iat").GetInt64());
+        // The official client writes iat as a number with a fraction (1796115000.0); Notify accepts any JSON number.
+        var issuedAt = DateTimeOffset.FromUnixTimeMilliseconds((long)(claims.RootElement.GetProperty("iat").GetDouble() * 1000));
         return header.RootElement.GetProperty("alg").GetString() != "HS256" ? "not HS256"
             : claims.RootElement.GetProperty("iss").GetString() != NotifyServiceId ? "wrong issuer"
-            : Math.Abs((issuedAt - TestClock.DefaultStart).TotalHours) > 24 ? "stale iat"
+            : Math.Abs((issuedAt - NotifysClock.GetUtcNow()).TotalSeconds) > 30 ? "stale iat"
             : null;
     }
 
