@@ -8,8 +8,9 @@ using System.Text.Json;
 namespace TakeUp.Benchmarks.Shared;
 
 /// <summary>
-/// The real app, started from its Release build as a child process on a free loopback port, in
-/// local mode (its own queue listener, no Functions host) against the given storage. Ready once
+/// The real app, run from its Release build by the local Functions host (as
+/// <c>dotnet run --project src/TakeUp.LocalHost</c> runs it: the host as a child process, the
+/// worker as its child) on a free loopback port against the given storage. Ready once
 /// <c>GET /api/health</c> answers 200 and the first start has written its development keys.
 /// </summary>
 internal sealed class AppProcess : IAsyncDisposable
@@ -28,7 +29,7 @@ internal sealed class AppProcess : IAsyncDisposable
         DataDirectory = dataDirectory;
     }
 
-    /// <summary>The app's process, to read how much processor time it used.</summary>
+    /// <summary>The local host's process, to read how much processor time it and the worker used.</summary>
     public int ProcessId => _process.Id;
 
     public Uri BaseAddress { get; }
@@ -39,6 +40,9 @@ internal sealed class AppProcess : IAsyncDisposable
 
     /// <summary>The app's build output, recorded when this benchmark was built (same configuration).</summary>
     public static string AppPath() => BuildMetadata("FunctionsAppPath");
+
+    /// <summary>The local Functions host's build output, recorded when this benchmark was built.</summary>
+    public static string LocalHostPath() => BuildMetadata("LocalHostPath");
 
     /// <summary>The configuration this benchmark, and so the app it runs, was built in.</summary>
     public static string Configuration() => BuildMetadata("Configuration");
@@ -56,6 +60,12 @@ internal sealed class AppProcess : IAsyncDisposable
 
         var port = FreeLoopbackPort();
         var baseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
+        var localHost = LocalHostPath();
+        if (!File.Exists(localHost))
+        {
+            throw new InvalidOperationException($"The local host is not built at {localHost}. Build this benchmark with -c Release, which builds it too.");
+        }
+
         var startInfo = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(appPath)!,
@@ -63,21 +73,18 @@ internal sealed class AppProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        startInfo.ArgumentList.Add(appPath);
-        startInfo.ArgumentList.Add("--urls");
-        startInfo.ArgumentList.Add(baseAddress.ToString().TrimEnd('/'));
+        foreach (var argument in new[] { localHost, "--script-root", Path.GetDirectoryName(appPath)!, "--port", port.ToString(CultureInfo.InvariantCulture), "--data", dataDirectory, "--no-build" })
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
 
-        // Local mode, as `dotnet run` starts it, but against this run's emulator and data directory.
-        startInfo.Environment.Remove("FUNCTIONS_CUSTOMHANDLER_PORT");
-        startInfo.Environment.Remove("ASPNETCORE_URLS");
+        // As `dotnet run` starts it, but against this run's emulator and data directory; the
+        // worker inherits these (environment variables win over local.settings.json).
         startInfo.Environment["AzureWebJobsStorage"] = storageConnectionString;
-        startInfo.Environment["LocalRuntime__DataDirectory"] = dataDirectory;
-        startInfo.Environment["LocalRuntime__MaxPollingInterval"] = "00:00:00.100";
+        startInfo.Environment["LocalSetup__DataDirectory"] = dataDirectory;
 
         // No demo history: it would load beside the measurement (the figures in docs/performance.md were taken before the demo existed).
         startInfo.Environment["Demo__Enabled"] = "false";
-        startInfo.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        startInfo.Environment["DOTNET_ENVIRONMENT"] = "Production";
         startInfo.Environment["Logging__LogLevel__Default"] = "Warning";
 
         var process = Process.Start(startInfo) ?? throw new InvalidOperationException("Could not start dotnet.");

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using TakeUp.Functions.Benchmarks;
 using TakeUp.Benchmarks.Shared;
-using TakeUp.Hosting.LocalStorage;
+using TakeUp.LocalHost.Storage;
 
 // Raw Table storage through the Azure SDK, and the running app against it, side by side in one run,
 // reported as ratios: 100-entity transactions against single inserts, usage ingestion end to end

@@ -6,7 +6,7 @@ using System.Text.Json;
 using TakeUp.Domain.Calendar;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
-using TakeUp.Hosting.LocalStorage;
+using TakeUp.LocalHost.Storage;
 using TakeUp.Trends.Benchmarks;
 using TakeUp.Benchmarks.Shared;
 

@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
 using TakeUp.Functions.Auth;
 using TakeUp.Functions.Http;
 
@@ -9,8 +11,15 @@ namespace TakeUp.Functions.Alerts;
 /// <c>POST api/alerts/{id}/acknowledge</c> (the service's managers): records who saw it and when.
 /// Acknowledging again changes nothing. An acknowledged alert still resolves when the service recovers.
 /// </summary>
-public static class AcknowledgeAlert
+public sealed class AcknowledgeAlert(AlertStore alerts)
 {
+    [Function(nameof(AcknowledgeAlert))]
+    [Authorize(Policy = Policies.Readers)]
+    public Task<Results<Ok<AlertRecord>, ProblemHttpResult>> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/alerts/{id}/acknowledge")] HttpRequest request,
+        string id) =>
+        HandleAsync(id, request.HttpContext.User, alerts, request.HttpContext.RequestAborted);
+
     public static async Task<Results<Ok<AlertRecord>, ProblemHttpResult>> HandleAsync(string id, ClaimsPrincipal user, AlertStore alerts, CancellationToken cancellationToken)
     {
         if (!AlertKeys.TryReadService(id, out var service))

@@ -1,7 +1,3 @@
-using TakeUp.Functions.Auth;
-using TakeUp.Functions.Storage;
-using TakeUp.Hosting;
-
 namespace TakeUp.Functions.Alerts;
 
 public static class AlertsSetup
@@ -15,15 +11,5 @@ public static class AlertsSetup
         services.AddHttpClient<WebhookSender>();
         services.AddSingleton<AlertStore>();
         return services;
-    }
-
-    public static WebApplication MapAlerts(this WebApplication app, RouteGroupBuilder api)
-    {
-        var alerts = api.MapGroup("alerts");
-        alerts.MapGet("", ListAlerts.HandleAsync).RequireAuthorization(Policies.Readers).AsFunction(nameof(ListAlerts));
-        alerts.MapGet("{id}", GetAlert.HandleAsync).RequireAuthorization(Policies.Readers).AsFunction(nameof(GetAlert));
-        alerts.MapPost("{id}/acknowledge", AcknowledgeAlert.HandleAsync).RequireAuthorization(Policies.Readers).AsFunction(nameof(AcknowledgeAlert));
-        app.MapQueueFunction<DeliverAlert, AlertMessage>(QueueNames.Alerts);
-        return app;
     }
 }

@@ -1,8 +1,10 @@
 using System.Text.Json;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
 using TakeUp.Domain.Services;
+using TakeUp.Functions.Hosting;
 using TakeUp.Functions.Services;
-using TakeUp.Hosting;
+using TakeUp.Functions.Storage;
 
 namespace TakeUp.Functions.Alerts;
 
@@ -19,11 +21,17 @@ public sealed class DeliverAlert(
     WebhookSender webhooks,
     IOptions<NotifyOptions> notifyOptions,
     IOptions<WebhookOptions> webhookOptions,
-    IOptions<AppLinkOptions> links) : IQueueFunction<AlertMessage>
+    IOptions<AppLinkOptions> links)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task RunAsync(AlertMessage message, QueueTriggerInfo trigger, CancellationToken cancellationToken)
+    [Function(nameof(DeliverAlert))]
+    public Task RunAsync([QueueTrigger(QueueNames.Alerts, Connection = StorageConnection.Setting)] AlertMessage message, FunctionContext context) =>
+        RunAsync(message, QueueDelivery.From(context), context.CancellationToken);
+
+    // Internal, not public: the worker finds a function's method by name alone, so a second public
+    // RunAsync would make it ambiguous. The tests reach this one through InternalsVisibleTo.
+    internal async Task RunAsync(AlertMessage message, QueueDelivery delivery, CancellationToken cancellationToken)
     {
         if (!ServiceId.TryParse(message.Service, out var serviceId) || message.AlertId is null
             || message.Event is not (AlertMessage.Raised or AlertMessage.Resolved))

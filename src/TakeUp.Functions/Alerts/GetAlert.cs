@@ -1,13 +1,22 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
 using TakeUp.Functions.Auth;
 using TakeUp.Functions.Http;
 
 namespace TakeUp.Functions.Alerts;
 
 /// <summary><c>GET api/alerts/{id}</c>: one alert with its deliveries (the link sent in alerts).</summary>
-public static class GetAlert
+public sealed class GetAlert(AlertStore alerts)
 {
+    [Function(nameof(GetAlert))]
+    [Authorize(Policy = Policies.Readers)]
+    public Task<Results<Ok<AlertRecord>, ProblemHttpResult>> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/alerts/{id}")] HttpRequest request,
+        string id) =>
+        HandleAsync(id, request.HttpContext.User, alerts, request.HttpContext.RequestAborted);
+
     public static async Task<Results<Ok<AlertRecord>, ProblemHttpResult>> HandleAsync(string id, ClaimsPrincipal user, AlertStore alerts, CancellationToken cancellationToken)
     {
         if (!AlertKeys.TryReadService(id, out var service))

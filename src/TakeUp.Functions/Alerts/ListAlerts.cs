@@ -1,6 +1,7 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
 using TakeUp.Domain.Services;
 using TakeUp.Domain.Usage;
 using TakeUp.Functions.Auth;
@@ -13,11 +14,23 @@ namespace TakeUp.Functions.Alerts;
 /// <c>GET api/alerts?service=&amp;state=open|resolved|all</c>: alerts of the services the caller
 /// reads (service managers: theirs; GDS: all), newest first. Open by default.
 /// </summary>
-public static class ListAlerts
+public sealed class ListAlerts(ServiceCatalog catalog, AlertStore alerts)
 {
+    [Function(nameof(ListAlerts))]
+    [Authorize(Policy = Policies.Readers)]
+    public Task<Results<Ok<IReadOnlyList<AlertRecord>>, ProblemHttpResult>> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/alerts")] HttpRequest request) =>
+        HandleAsync(
+            request.Query["service"].FirstOrDefault(),
+            request.Query["state"].FirstOrDefault(),
+            request.HttpContext.User,
+            catalog,
+            alerts,
+            request.HttpContext.RequestAborted);
+
     public static async Task<Results<Ok<IReadOnlyList<AlertRecord>>, ProblemHttpResult>> HandleAsync(
-        [FromQuery] string? service,
-        [FromQuery] string? state,
+        string? service,
+        string? state,
         ClaimsPrincipal user,
         ServiceCatalog catalog,
         AlertStore alerts,

@@ -1,6 +1,9 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
 using TakeUp.Domain.Usage;
+using TakeUp.Functions.Auth;
 using TakeUp.Functions.Http;
 using TakeUp.Functions.Services;
 
@@ -10,8 +13,16 @@ namespace TakeUp.Functions.Assisted;
 /// <c>GET api/services/{serviceId}/assisted-sessions/{sessionId}</c>: one session, for the
 /// service's managers and GDS, and for its front-line staff, who need to see what they logged.
 /// </summary>
-public static class GetAssistedSession
+public sealed class GetAssistedSession(ServiceCatalog catalog, AssistedSessionStore sessions)
 {
+    [Function(nameof(GetAssistedSession))]
+    [Authorize(Policy = Policies.Authenticated)]
+    public Task<Results<Ok<AssistedSessionDocument>, ProblemHttpResult>> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/services/{serviceId}/assisted-sessions/{sessionId}")] HttpRequest request,
+        string serviceId,
+        string sessionId) =>
+        HandleAsync(serviceId, sessionId, request.HttpContext.User, catalog, sessions, request.HttpContext.RequestAborted);
+
     public static async Task<Results<Ok<AssistedSessionDocument>, ProblemHttpResult>> HandleAsync(
         string serviceId,
         string sessionId,

@@ -1,6 +1,9 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
 using TakeUp.Domain.Usage;
+using TakeUp.Functions.Auth;
 using TakeUp.Functions.Http;
 using TakeUp.Functions.Services;
 
@@ -10,8 +13,16 @@ namespace TakeUp.Functions.Assisted;
 /// <c>GET api/services/{serviceId}/support-requests/{id}</c>: one request with how long it has
 /// waited, for the service's managers and GDS, and for its front-line staff.
 /// </summary>
-public static class GetSupportRequest
+public sealed class GetSupportRequest(ServiceCatalog catalog, SupportRequestStore requests, SupportWaiting waiting, TimeProvider time)
 {
+    [Function(nameof(GetSupportRequest))]
+    [Authorize(Policy = Policies.Authenticated)]
+    public Task<Results<Ok<SupportRequestDocument>, ProblemHttpResult>> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/services/{serviceId}/support-requests/{id}")] HttpRequest request,
+        string serviceId,
+        string id) =>
+        HandleAsync(serviceId, id, request.HttpContext.User, catalog, requests, waiting, time, request.HttpContext.RequestAborted);
+
     public static async Task<Results<Ok<SupportRequestDocument>, ProblemHttpResult>> HandleAsync(
         string serviceId,
         string id,

@@ -1,6 +1,9 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
 using TakeUp.Domain.Assisted;
+using TakeUp.Functions.Auth;
 using TakeUp.Functions.Http;
 using TakeUp.Functions.Services;
 
@@ -14,9 +17,19 @@ namespace TakeUp.Functions.Assisted;
 /// most 5,000 rows and 5 MB. Under an Idempotency-Key each row's id comes from the key and the row
 /// number, so a retry after a failure part-way rewrites the same records.
 /// </summary>
-public static class ImportAssistedSessions
+public sealed class ImportAssistedSessions(ServiceCatalog catalog, AssistedSessionStore sessions, TimeProvider time)
 {
     public const long MaxBodyBytes = 5 * 1024 * 1024;
+
+    [Function(nameof(ImportAssistedSessions))]
+    [Authorize(Policy = Policies.Frontline)]
+    [Idempotent]
+    [MaxRequestBodySize(MaxBodyBytes)]
+    [RequestBody(typeof(string), "text/csv", "application/csv")]
+    public Task<Results<Created<AssistedSessionImport>, ProblemHttpResult>> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/services/{serviceId}/assisted-sessions/import")] HttpRequest request,
+        string serviceId) =>
+        HandleAsync(serviceId, request.HttpContext, request.HttpContext.User, catalog, sessions, time, request.HttpContext.RequestAborted);
 
     public static async Task<Results<Created<AssistedSessionImport>, ProblemHttpResult>> HandleAsync(
         string serviceId,

@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
 using TakeUp.Domain.Assisted;
 using TakeUp.Domain.Calendar;
 using TakeUp.Domain.Usage;
+using TakeUp.Functions.Auth;
 using TakeUp.Functions.Http;
 using TakeUp.Functions.Services;
 
@@ -16,21 +18,40 @@ namespace TakeUp.Functions.Assisted;
 /// default the last 28 days to today; at most 366 days), optionally of one route and outcome,
 /// newest first, a page at a time. <c>continuation</c> is null on the last page.
 /// </summary>
-public static class ListAssistedSessions
+public sealed class ListAssistedSessions(ServiceCatalog catalog, AssistedSessionStore sessions, TimeProvider time)
 {
     public const int MaxRangeDays = 366;
     public const int DefaultRangeDays = 28;
     public const int DefaultPageSize = 100;
     public const int MaxPageSize = 500;
 
+    [Function(nameof(ListAssistedSessions))]
+    [Authorize(Policy = Policies.Readers)]
+    public Task<Results<Ok<AssistedSessionList>, ProblemHttpResult>> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/services/{serviceId}/assisted-sessions")] HttpRequest request,
+        string serviceId) =>
+        HandleAsync(
+            serviceId,
+            request.Query["from"].FirstOrDefault(),
+            request.Query["to"].FirstOrDefault(),
+            request.Query["route"].FirstOrDefault(),
+            request.Query["outcome"].FirstOrDefault(),
+            request.Query["pageSize"].FirstOrDefault(),
+            request.Query["continuation"].FirstOrDefault(),
+            request.HttpContext.User,
+            catalog,
+            sessions,
+            time,
+            request.HttpContext.RequestAborted);
+
     public static async Task<Results<Ok<AssistedSessionList>, ProblemHttpResult>> HandleAsync(
         string serviceId,
-        [FromQuery] string? from,
-        [FromQuery] string? to,
-        [FromQuery] string? route,
-        [FromQuery] string? outcome,
-        [FromQuery] string? pageSize,
-        [FromQuery] string? continuation,
+        string? from,
+        string? to,
+        string? route,
+        string? outcome,
+        string? pageSize,
+        string? continuation,
         ClaimsPrincipal user,
         ServiceCatalog catalog,
         AssistedSessionStore sessions,

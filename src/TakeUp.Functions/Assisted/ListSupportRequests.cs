@@ -1,7 +1,9 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
 using TakeUp.Domain.Usage;
+using TakeUp.Functions.Auth;
 using TakeUp.Functions.Http;
 using TakeUp.Functions.Services;
 
@@ -12,11 +14,26 @@ namespace TakeUp.Functions.Assisted;
 /// managers, GDS): the service's support requests, all or of one status, most recently opened
 /// first, each with how long it has waited.
 /// </summary>
-public static class ListSupportRequests
+public sealed class ListSupportRequests(ServiceCatalog catalog, SupportRequestStore requests, SupportWaiting waiting, TimeProvider time)
 {
+    [Function(nameof(ListSupportRequests))]
+    [Authorize(Policy = Policies.Readers)]
+    public Task<Results<Ok<SupportRequestList>, ProblemHttpResult>> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/services/{serviceId}/support-requests")] HttpRequest request,
+        string serviceId) =>
+        HandleAsync(
+            serviceId,
+            request.Query["status"].FirstOrDefault(),
+            request.HttpContext.User,
+            catalog,
+            requests,
+            waiting,
+            time,
+            request.HttpContext.RequestAborted);
+
     public static async Task<Results<Ok<SupportRequestList>, ProblemHttpResult>> HandleAsync(
         string serviceId,
-        [FromQuery] string? status,
+        string? status,
         ClaimsPrincipal user,
         ServiceCatalog catalog,
         SupportRequestStore requests,

@@ -1,8 +1,11 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
 using TakeUp.Domain.Assisted;
 using TakeUp.Domain.Services;
 using TakeUp.Domain.Usage;
+using TakeUp.Functions.Auth;
 using TakeUp.Functions.Http;
 using TakeUp.Functions.Services;
 using F = TakeUp.Domain.Assisted.AssistedSessionInput.Fields;
@@ -15,11 +18,20 @@ namespace TakeUp.Functions.Assisted;
 /// written. Under an Idempotency-Key the session's id comes from the key, so a retry rewrites the
 /// same record.
 /// </summary>
-public static class LogAssistedSession
+public sealed class LogAssistedSession(ServiceCatalog catalog, AssistedSessionStore sessions, SupportRequestStore requests, TimeProvider time)
 {
     public const string Example =
         "{\"when\":\"2026-11-20T14:30\",\"route\":\"in-person\",\"helpType\":\"guided\",\"provider\":\"dwp\",\"staffReference\":\"ab1234\"," +
         "\"reasons\":[\"lacks-confidence\"],\"durationMinutes\":30,\"outcome\":\"completed\",\"showedHowToDoItAlone\":true,\"wouldTryAlone\":\"yes\"}";
+
+    [Function(nameof(LogAssistedSession))]
+    [Authorize(Policy = Policies.Frontline)]
+    [Idempotent]
+    [RequestBody(typeof(AssistedSessionBody), "application/json")]
+    public Task<Results<Created<AssistedSessionDocument>, ProblemHttpResult>> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/services/{serviceId}/assisted-sessions")] HttpRequest request,
+        string serviceId) =>
+        HandleAsync(serviceId, request.HttpContext, request.HttpContext.User, catalog, sessions, requests, time, request.HttpContext.RequestAborted);
 
     public static async Task<Results<Created<AssistedSessionDocument>, ProblemHttpResult>> HandleAsync(
         string serviceId,

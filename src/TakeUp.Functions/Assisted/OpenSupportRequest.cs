@@ -1,5 +1,8 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
+using TakeUp.Functions.Auth;
 using TakeUp.Functions.Http;
 using TakeUp.Functions.Services;
 
@@ -10,9 +13,18 @@ namespace TakeUp.Functions.Assisted;
 /// help that could not be given at once, such as a home visit booked or a call-back, as open. 201
 /// with the request; 400 with every error, nothing written.
 /// </summary>
-public static class OpenSupportRequest
+public sealed class OpenSupportRequest(ServiceCatalog catalog, SupportRequestStore requests, SupportWaiting waiting, TimeProvider time)
 {
     public const string Example = "{\"route\":\"home-visit\",\"reasons\":[\"no-device\"],\"openedAt\":\"2026-11-20T10:15\"}";
+
+    [Function(nameof(OpenSupportRequest))]
+    [Authorize(Policy = Policies.Frontline)]
+    [Idempotent]
+    [RequestBody(typeof(OpenSupportRequestBody), "application/json")]
+    public Task<Results<Created<SupportRequestDocument>, ProblemHttpResult>> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/services/{serviceId}/support-requests")] HttpRequest request,
+        string serviceId) =>
+        HandleAsync(serviceId, request.HttpContext, request.HttpContext.User, catalog, requests, waiting, time, request.HttpContext.RequestAborted);
 
     public static async Task<Results<Created<SupportRequestDocument>, ProblemHttpResult>> HandleAsync(
         string serviceId,

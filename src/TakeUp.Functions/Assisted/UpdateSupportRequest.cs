@@ -1,6 +1,9 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
 using TakeUp.Domain.Usage;
+using TakeUp.Functions.Auth;
 using TakeUp.Functions.Http;
 using TakeUp.Functions.Services;
 
@@ -13,9 +16,20 @@ namespace TakeUp.Functions.Assisted;
 /// two concurrent closes one wins and the other gets 409. A session that is linked already is not
 /// listed twice.
 /// </summary>
-public static class UpdateSupportRequest
+public sealed class UpdateSupportRequest(
+    ServiceCatalog catalog, SupportRequestStore requests, AssistedSessionStore sessions, SupportWaiting waiting, TimeProvider time)
 {
     public const string Example = "{\"status\":\"resolved\",\"at\":\"2026-11-20T16:00\",\"sessionId\":\"0f8fad5b-d9cb-469f-a165-70867728950e\"}";
+
+    [Function(nameof(UpdateSupportRequest))]
+    [Authorize(Policy = Policies.Frontline)]
+    [Idempotent]
+    [RequestBody(typeof(UpdateSupportRequestBody), "application/json")]
+    public Task<Results<Ok<SupportRequestDocument>, ProblemHttpResult>> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "api/services/{serviceId}/support-requests/{id}")] HttpRequest request,
+        string serviceId,
+        string id) =>
+        HandleAsync(serviceId, id, request.HttpContext, request.HttpContext.User, catalog, requests, sessions, waiting, time, request.HttpContext.RequestAborted);
 
     public static async Task<Results<Ok<SupportRequestDocument>, ProblemHttpResult>> HandleAsync(
         string serviceId,

@@ -10,15 +10,15 @@ public static class KeysCommand
 {
     public const string Usage = """
         Usage:
-          dotnet run --project src/TakeUp.Functions -- keys create --role ROLE --name NAME [--services a,b] [--department ID]
-          dotnet run --project src/TakeUp.Functions -- keys list
-          dotnet run --project src/TakeUp.Functions -- keys revoke KEY_ID
+          dotnet src/TakeUp.Functions/bin/Debug/net10.0/TakeUp.Functions.dll keys create --role ROLE --name NAME [--services a,b] [--department ID]
+          dotnet src/TakeUp.Functions/bin/Debug/net10.0/TakeUp.Functions.dll keys list
+          dotnet src/TakeUp.Functions/bin/Debug/net10.0/TakeUp.Functions.dll keys revoke KEY_ID
         Roles: frontline and service-manager need --services; ingest needs --department; gds and admin need neither.
         The key is printed once; only its hash is stored. Storage is the app's AzureWebJobsStorage (start
         the app first when that is the local emulator).
         """;
 
-    public static async Task<int?> TryRunAsync(WebApplication app, string[] args)
+    public static async Task<int?> TryRunAsync(IHost app, string[] args)
     {
         if (args.Length == 0 || args[0] != "keys")
         {

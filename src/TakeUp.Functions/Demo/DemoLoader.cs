@@ -13,8 +13,6 @@ using TakeUp.Functions.Services;
 using TakeUp.Functions.Storage;
 using TakeUp.Functions.Trends;
 using TakeUp.Functions.Usage;
-using TakeUp.Hosting;
-using TakeUp.Hosting.LocalStorage;
 
 namespace TakeUp.Functions.Demo;
 
@@ -44,7 +42,6 @@ public sealed record DemoLoadReport(
 /// after the catalogue is seeded: it overwrites the days it writes.
 /// </summary>
 public sealed class DemoLoader(
-    FunctionsHostEnvironment host,
     StorageAccount storage,
     ServiceStore services,
     ServiceCatalog catalog,
@@ -82,7 +79,7 @@ public sealed class DemoLoader(
     private async Task RunAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        if (!settings.IsEnabled(host.IsFunctionsHost))
+        if (!settings.IsEnabled(environment))
         {
             DemoLog.Disabled(logger, settings.Enabled is null ? " by default under the Functions host" : "");
             return;
@@ -237,7 +234,7 @@ public sealed class DemoLoader(
     private string SeedsDirectory() =>
         localSetup.Value.SeedsDirectory
         ?? Path.Combine(
-            AzuriteProcess.FindEmulatorRoot(environment.ContentRootPath, AppContext.BaseDirectory)
+            RepositoryRoot.Find(environment.ContentRootPath, AppContext.BaseDirectory, Directory.GetCurrentDirectory())
                 ?? throw new InvalidOperationException("Could not find the repository root (with package.json and seeds/). Set LocalSetup:SeedsDirectory."),
             "seeds");
 }

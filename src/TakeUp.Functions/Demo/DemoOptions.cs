@@ -7,7 +7,7 @@ public sealed class DemoOptions
 {
     public const string Section = "Demo";
 
-    /// <summary>Whether to load the demo history; when not set, true without the Functions host and false under it.</summary>
+    /// <summary>Whether to load the demo history; when not set, only in the Development environment (a local run).</summary>
     public bool? Enabled { get; set; }
 
     /// <summary>Every random choice of the demo follows from it: the same seed gives the same history.</summary>
@@ -26,5 +26,5 @@ public sealed class DemoOptions
     /// </summary>
     public bool WriteMarkers { get; set; }
 
-    public bool IsEnabled(bool isFunctionsHost) => Enabled ?? !isFunctionsHost;
+    public bool IsEnabled(IHostEnvironment environment) => Enabled ?? environment.IsDevelopment();
 }

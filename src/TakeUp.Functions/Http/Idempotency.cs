@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Middleware;
 using Microsoft.Extensions.Options;
 using TakeUp.Functions.Auth;
 
@@ -14,7 +16,8 @@ namespace TakeUp.Functions.Http;
 /// told to wait (409). Ids made while handling a keyed request are derived from the key
 /// (<see cref="NewId"/>), so a retry after a crash rewrites the same records instead of new ones.
 /// </summary>
-public sealed class Idempotency(IdempotencyStore store, IOptions<JsonOptions> json, TimeProvider time) : IEndpointFilter
+/// <remarks>Worker middleware, run for the functions marked <see cref="IdempotentAttribute"/>.</remarks>
+public sealed class Idempotency(IdempotencyStore store, IOptions<JsonOptions> json, TimeProvider time) : IFunctionsWorkerMiddleware
 {
     public const string HeaderName = "Idempotency-Key";
     public const string ReplayedHeaderName = "Idempotent-Replayed";
@@ -37,15 +40,24 @@ public sealed class Idempotency(IdempotencyStore store, IOptions<JsonOptions> js
         return new Guid(hash.AsSpan(0, 16));
     }
 
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {
-        var http = context.HttpContext;
+        var http = context.GetHttpContext()!;
         var key = http.Request.Headers[HeaderName].ToString();
         if (string.IsNullOrEmpty(key))
         {
-            return await next(context);
+            await next(context);
+            return;
         }
 
+        // The body is read twice: hashed here, and bound by the function.
+        http.Request.EnableBuffering();
+        var result = context.GetInvocationResult();
+        result.Value = await RunOnceAsync(http, key, context, next);
+    }
+
+    private async Task<object?> RunOnceAsync(HttpContext http, string key, FunctionContext context, FunctionExecutionDelegate next)
+    {
         if (key.Length > MaxKeyLength || key.Any(c => c < 0x20 || c > 0x7e))
         {
             return Problems.BadRequest($"{HeaderName} must be 1 to {MaxKeyLength} printable ASCII characters; a random UUID is ideal.");
@@ -79,7 +91,8 @@ public sealed class Idempotency(IdempotencyStore store, IOptions<JsonOptions> js
         object? result;
         try
         {
-            result = await next(context);
+            await next(context);
+            result = context.GetInvocationResult().Value;
         }
         catch
         {
@@ -122,8 +135,6 @@ public sealed class Idempotency(IdempotencyStore store, IOptions<JsonOptions> js
 
     private static async Task<string> HashRequestAsync(HttpRequest request)
     {
-        // The body may already have been read by parameter binding: UseIdempotencyBuffering made it rewindable.
-        request.EnableBuffering();
         request.Body.Position = 0;
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         sha.AppendData(Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString} {request.ContentType}\n"));
@@ -137,16 +148,4 @@ public sealed class Idempotency(IdempotencyStore store, IOptions<JsonOptions> js
         request.Body.Position = 0;
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
-
-    /// <summary>Keeps the body of a keyed request rewindable, so it can be both bound and hashed.</summary>
-    public static IApplicationBuilder UseIdempotencyBuffering(IApplicationBuilder app) =>
-        app.Use((context, next) =>
-        {
-            if (context.Request.Headers.ContainsKey(HeaderName))
-            {
-                context.Request.EnableBuffering();
-            }
-
-            return next(context);
-        });
 }

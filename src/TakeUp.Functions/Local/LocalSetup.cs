@@ -6,26 +6,22 @@ using TakeUp.Functions.Demo;
 using TakeUp.Functions.Logging;
 using TakeUp.Functions.Services;
 using TakeUp.Functions.Storage;
-using TakeUp.Hosting;
-using TakeUp.Hosting.LocalRuntime;
-using TakeUp.Hosting.LocalStorage;
 
 namespace TakeUp.Functions.Local;
 
 /// <summary>
-/// Without the Functions host only (never in Azure): on the first start, loads the services
+/// In the Development environment only (a local run, through <c>TakeUp.LocalHost</c> or
+/// <c>func start</c>; never in Azure): on the first start, loads the services
 /// catalogue from <c>seeds/services.csv</c> and makes one API key per role, written to
 /// <c>.data/dev-keys.json</c> so people and scripts can try every role at once; then, when the
 /// catalogue was new, loads the demo history (docs/demo.md) in the background.
 /// </summary>
 public sealed class LocalSetup(
-    FunctionsHostEnvironment host,
     StorageInitializer storage,
     ServiceStore services,
     ServiceCatalog catalog,
     ApiKeyStore keys,
     DemoLoader demo,
-    IOptions<LocalRuntimeOptions> localRuntime,
     IOptions<LocalSetupOptions> options,
     IHostEnvironment environment,
     ILogger<LocalSetup> logger) : BackgroundService
@@ -36,13 +32,12 @@ public sealed class LocalSetup(
     /// <summary>Completes when the catalogue and the development keys are in place (at once when not in local mode).</summary>
     public Task Ready => _ready.Task;
 
-    public string DevKeysPath => Path.Combine(localRuntime.Value.DataDirectory!, DevKeysFile.FileName);
+    public string DevKeysPath => Path.Combine(DataDirectory(), DevKeysFile.FileName);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Seeding and development keys are for running without the Functions host, whether or
-        // not the local triggers are switched on.
-        if (host.IsFunctionsHost)
+        // Seeding and development keys are for a local run only.
+        if (!options.Value.IsEnabled(environment))
         {
             _ready.TrySetResult();
             return;
@@ -144,9 +139,12 @@ public sealed class LocalSetup(
     }
 
     private string SeedsDirectory() =>
-        options.Value.SeedsDirectory
-        ?? Path.Combine(
-            AzuriteProcess.FindEmulatorRoot(environment.ContentRootPath, AppContext.BaseDirectory)
-                ?? throw new InvalidOperationException("Could not find the repository root (with package.json and seeds/). Set LocalSetup:SeedsDirectory."),
-            "seeds");
+        options.Value.SeedsDirectory ?? Path.Combine(Root("LocalSetup:SeedsDirectory"), "seeds");
+
+    private string DataDirectory() =>
+        options.Value.DataDirectory ?? Path.Combine(Root("LocalSetup:DataDirectory"), ".data");
+
+    private string Root(string setting) =>
+        RepositoryRoot.Find(environment.ContentRootPath, AppContext.BaseDirectory, Directory.GetCurrentDirectory())
+        ?? throw new InvalidOperationException($"Could not find the repository root (with package.json and seeds/) above {AppContext.BaseDirectory}. Set {setting}.");
 }

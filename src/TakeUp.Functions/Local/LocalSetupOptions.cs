@@ -10,4 +10,12 @@ public sealed class LocalSetupOptions
 
     /// <summary>The department whose services the development keys act for (front-line, service manager, ingest).</summary>
     public string DevKeysDepartment { get; set; } = "dwp";
+
+    /// <summary>Where <c>dev-keys.json</c> is written; default: <c>.data/</c> at the repository root, beside the emulator's data.</summary>
+    public string? DataDirectory { get; set; }
+
+    /// <summary>Whether to seed and write development keys; when not set, only in the Development environment.</summary>
+    public bool? Enabled { get; set; }
+
+    public bool IsEnabled(IHostEnvironment environment) => Enabled ?? environment.IsDevelopment();
 }

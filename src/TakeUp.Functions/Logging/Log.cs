@@ -38,4 +38,7 @@ internal static partial class Log
 
     [LoggerMessage(12, LogLevel.Information, "Weekly digest for {Week}: {Sent} sent, {Skipped} skipped, {AlreadySent} already sent")]
     public static partial void DigestSent(ILogger logger, string week, int sent, int skipped, int alreadySent);
+
+    [LoggerMessage(13, LogLevel.Information, "{Function} skipped its firing at {UtcNow:u}: that is not {LondonSchedule} in Europe/London (the timer fires at both UTC times that can be)")]
+    public static partial void NotLondonTime(ILogger logger, string function, DateTimeOffset utcNow, string londonSchedule);
 }

@@ -1,11 +1,14 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Azure.Functions.Worker;
+
 namespace TakeUp.Functions.Pages;
 
-/// <summary>
-/// The site root. The Functions host also probes <c>/</c> for readiness: any answer counts.
-/// </summary>
-public static class HomePage
+/// <summary>The site root (host.json's routePrefix is empty so pages live at <c>/</c>).</summary>
+public sealed class HomePage
 {
-    public static IResult Handle() => Results.Content(
+    [Function(nameof(HomePage))]
+    [AllowAnonymous]
+    public IResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "")] HttpRequest request) => Results.Content(
         """
         <!DOCTYPE html>
         <html lang="en">

@@ -1,8 +1,9 @@
 using Azure.Data.Tables;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
+using TakeUp.Functions.Hosting;
 using TakeUp.Functions.Logging;
 using TakeUp.Functions.Storage;
-using TakeUp.Hosting;
 
 namespace TakeUp.Functions.Retention;
 
@@ -15,12 +16,24 @@ public sealed class PurgeExpiredRecords(
     StorageAccount storage,
     IOptions<RetentionOptions> options,
     TimeProvider time,
-    ILogger<PurgeExpiredRecords> logger) : ITimerFunction
+    ILogger<PurgeExpiredRecords> logger)
 {
-    public const string Schedule = "0 15 3 * * *";
+    /// <summary>03:15 in London: the UTC times that can be 03:15 London on either side of a clock change.</summary>
+    public const string UtcSchedule = "0 15 2,3 * * *";
+    public const string LondonTime = "0 15 3 * * *";
+    private static readonly LondonSchedule London = new(UtcSchedule, LondonTime);
 
-    public async Task RunAsync(TimerInfo timer, CancellationToken cancellationToken)
+    [Function(nameof(PurgeExpiredRecords))]
+    public async Task RunAsync([TimerTrigger(UtcSchedule)] TimerInfo timer, FunctionContext context)
     {
+        // A run by hand (the admin API) carries no schedule status: it runs whatever the hour.
+        if (timer.ScheduleStatus is { } status && !London.IsDue(time.GetUtcNow(), LastRun(status), timer.IsPastDue))
+        {
+            Log.NotLondonTime(logger, nameof(PurgeExpiredRecords), time.GetUtcNow(), LondonTime);
+            return;
+        }
+
+        var cancellationToken = context.CancellationToken;
         var now = time.GetUtcNow();
         var idempotency = await PurgeAsync(
             TableNames.Receipts, TableClient.CreateQueryFilter($"StartedAt lt {now - options.Value.IdempotencyRecords}"), wholePartition: false, cancellationToken);
@@ -28,6 +41,14 @@ public sealed class PurgeExpiredRecords(
             TableNames.UsageReceipts, TableClient.CreateQueryFilter($"SubmittedAt lt {now - options.Value.UsageReceipts}"), wholePartition: true, cancellationToken);
         Log.RecordsPurged(logger, idempotency, receipts);
     }
+
+    /// <summary>
+    /// The host reports its own local time, which is the worker's (UTC on Azure), and
+    /// <see cref="DateTime.MinValue"/> before the first run, from which a late run would be checked
+    /// against every firing since year 1.
+    /// </summary>
+    private static DateTimeOffset? LastRun(ScheduleStatus status) =>
+        status.Last == default ? null : new DateTimeOffset(status.Last);
 
     /// <param name="wholePartition">A usage receipt is a partition (summary and chunks): its summary's date decides for all of it.</param>
     private async Task<int> PurgeAsync(string tableName, string expiredFilter, bool wholePartition, CancellationToken cancellationToken)

@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
 using TakeUp.Domain.Services;
 using TakeUp.Functions.Auth;
 using TakeUp.Functions.Http;
@@ -7,8 +9,15 @@ using TakeUp.Functions.Http;
 namespace TakeUp.Functions.Services;
 
 /// <summary><c>GET api/services/{serviceId}</c>: one catalogue entry, within the caller's scope.</summary>
-public static class GetService
+public sealed class GetService(ServiceCatalog catalog)
 {
+    [Function(nameof(GetService))]
+    [Authorize(Policy = Policies.Authenticated)]
+    public Task<Results<Ok<ServiceDocument>, ProblemHttpResult>> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/services/{serviceId}")] HttpRequest request,
+        string serviceId) =>
+        HandleAsync(serviceId, request.HttpContext.User, catalog, request.HttpContext.RequestAborted);
+
     public static async Task<Results<Ok<ServiceDocument>, ProblemHttpResult>> HandleAsync(
         string serviceId, ClaimsPrincipal user, ServiceCatalog catalog, CancellationToken cancellationToken)
     {

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
 using TakeUp.Domain.Services;
 using TakeUp.Functions.Auth;
 using TakeUp.Functions.Http;
@@ -8,9 +10,17 @@ using TakeUp.Functions.Http;
 namespace TakeUp.Functions.Services;
 
 /// <summary><c>PUT api/services/{serviceId}</c> (admin): adds or replaces a catalogue entry.</summary>
-public static class PutService
+public sealed class PutService(ServiceStore store, ServiceCatalog catalog)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    [Function(nameof(PutService))]
+    [Authorize(Policy = Policies.Admin)]
+    [RequestBody(typeof(ServicePutDocument), "application/json")]
+    public Task<Results<Ok<ServiceDocument>, Created<ServiceDocument>, ProblemHttpResult>> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/services/{serviceId}")] HttpRequest request,
+        string serviceId) =>
+        HandleAsync(serviceId, request, request.HttpContext.User, store, catalog, request.HttpContext.RequestAborted);
 
     public static async Task<Results<Ok<ServiceDocument>, Created<ServiceDocument>, ProblemHttpResult>> HandleAsync(
         string serviceId,

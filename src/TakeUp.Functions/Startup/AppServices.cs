@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker.Builder;
 using TakeUp.Functions.Alerts;
 using TakeUp.Functions.Assisted;
 using TakeUp.Functions.Auth;
@@ -9,12 +10,19 @@ using TakeUp.Functions.Services;
 using TakeUp.Functions.Storage;
 using TakeUp.Functions.Trends;
 using TakeUp.Functions.Usage;
-using TakeUp.Hosting;
 
 namespace TakeUp.Functions.Startup;
 
 public static class AppServices
 {
+    /// <summary>Every service of the app and the worker middleware every HTTP function runs through.</summary>
+    public static FunctionsApplicationBuilder AddTakeUp(this FunctionsApplicationBuilder builder)
+    {
+        builder.Services.AddTakeUp(builder.Configuration);
+        builder.UseHttpFunctionPipeline();
+        return builder;
+    }
+
     public static IServiceCollection AddTakeUp(this IServiceCollection services, IConfiguration configuration)
     {
         if (!services.Any(d => d.ServiceType == typeof(TimeProvider)))
@@ -23,17 +31,12 @@ public static class AppServices
         }
 
         services.AddProblemDetails();
-        services.AddExceptionHandler<StorageUnavailableHandler>();
-        services.AddOpenApi();
-
-        // The hosting layer first: in local mode it starts the storage emulator before anything uses storage.
-        services.AddFunctionsHosting(configuration);
-
         services.AddStorage(configuration);
 
         services.AddTakeUpAuth(configuration);
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<Idempotency>();
+        services.AddSingleton<FunctionMethods>();
 
         services.AddSingleton<ServiceStore>();
         services.AddSingleton<ServiceCatalog>();

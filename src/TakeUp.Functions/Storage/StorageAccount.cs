@@ -6,7 +6,7 @@ namespace TakeUp.Functions.Storage;
 
 /// <summary>
 /// The app's tables and queues, by the names of design section 4, with <c>Storage:NamePrefix</c>
-/// put before each so several copies of the app can share one account. The service clients are
+/// put before each table name so several copies of the app can share one account's tables. The service clients are
 /// built once, from configuration, by <see cref="StorageSetup"/>.
 /// </summary>
 public sealed class StorageAccount(
@@ -22,9 +22,11 @@ public sealed class StorageAccount(
 
     public TableClient Table(string name) => tables.GetTableClient(TableName(name));
 
-    public QueueClient Queue(string name) => queues.GetQueueClient(QueueName(name));
+    /// <summary>
+    /// A queue by its own name: queue names are not prefixed, because the queue triggers name their
+    /// queues in their attributes, and the host listens to exactly those.
+    /// </summary>
+    public QueueClient Queue(string name) => queues.GetQueueClient(name);
 
     public string TableName(string name) => _prefix + name;
-
-    public string QueueName(string name) => _prefix + name;
 }

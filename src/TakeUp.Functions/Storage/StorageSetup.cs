@@ -2,7 +2,6 @@ using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Azure;
-using TakeUp.Hosting;
 
 namespace TakeUp.Functions.Storage;
 
@@ -39,11 +38,7 @@ public static class StorageSetup
                 .WithCredential(Credential)
                 .WithVersion(QueueServiceVersion)
                 // The Functions host reads and writes queue messages as base64: what the app enqueues, its triggers read.
-                .ConfigureOptions(options =>
-                {
-                    options.MessageEncoding = QueueMessageEncoding.Base64;
-                    options.MessageDecodingFailed += UndecodableMessages.MoveToPoisonAsync;
-                });
+                .ConfigureOptions(options => options.MessageEncoding = QueueMessageEncoding.Base64);
         });
 
         services.AddSingleton<StorageAccount>();
@@ -52,7 +47,6 @@ public static class StorageSetup
         // with none set, DefaultAzureCredential. Unused with a connection string.
         TokenCredential Credential(IServiceProvider sp) =>
             sp.GetRequiredService<AzureComponentFactory>().CreateTokenCredential(configuration.GetSection(StorageConnection.Setting));
-        services.AddSingleton<ITriggerQueueProvider, StorageTriggerQueueProvider>();
         services.AddSingleton<StorageInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<StorageInitializer>());
         return services;

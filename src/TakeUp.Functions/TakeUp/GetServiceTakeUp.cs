@@ -1,6 +1,7 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
 using TakeUp.Domain.Analysis;
 using TakeUp.Domain.Assisted;
 using TakeUp.Domain.Calendar;
@@ -21,13 +22,42 @@ namespace TakeUp.Functions.TakeUp;
 /// range widens to whole periods); what the assisted sessions logged and the support requests
 /// resolved in the range show; the trend and every target's status as last computed.
 /// </summary>
-public static class GetServiceTakeUp
+public sealed class GetServiceTakeUp(
+    ServiceCatalog catalog,
+    UsageDailyStore usage,
+    TrendStore trends,
+    AlertStore alerts,
+    AssistedSessionStore sessions,
+    SupportRequestStore supportRequests,
+    SupportWaiting waiting,
+    TimeProvider time)
 {
+    [Function(nameof(GetServiceTakeUp))]
+    [Authorize(Policy = Policies.Readers)]
+    public Task<Results<Ok<ServiceTakeUpReport>, ProblemHttpResult>> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/services/{serviceId}/take-up")] HttpRequest request,
+        string serviceId) =>
+        HandleAsync(
+            serviceId,
+            request.Query["period"].FirstOrDefault(),
+            request.Query["from"].FirstOrDefault(),
+            request.Query["to"].FirstOrDefault(),
+            request.HttpContext.User,
+            catalog,
+            usage,
+            trends,
+            alerts,
+            sessions,
+            supportRequests,
+            waiting,
+            time,
+            request.HttpContext.RequestAborted);
+
     public static async Task<Results<Ok<ServiceTakeUpReport>, ProblemHttpResult>> HandleAsync(
         string serviceId,
-        [FromQuery] string? period,
-        [FromQuery] string? from,
-        [FromQuery] string? to,
+        string? period,
+        string? from,
+        string? to,
         ClaimsPrincipal user,
         ServiceCatalog catalog,
         UsageDailyStore usage,

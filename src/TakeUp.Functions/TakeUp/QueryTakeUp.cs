@@ -1,9 +1,12 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
 using TakeUp.Domain.Calendar;
 using TakeUp.Domain.Services;
 using TakeUp.Domain.Usage;
+using TakeUp.Functions.Auth;
 using TakeUp.Functions.Http;
 using TakeUp.Functions.Services;
 
@@ -33,10 +36,16 @@ public sealed record CrossGovReport(string Period, DateOnly From, DateOnly To, s
 /// catalogued service in the filter appears in every period (zero where it has no data), and
 /// departments and government are summed from the same counts, never averaged.
 /// </summary>
-public static class QueryTakeUp
+public sealed class QueryTakeUp(ServiceCatalog catalog, CrossGovStore crossGov, TimeProvider time)
 {
     public const int MaxPeriods = 160;
     private static readonly HashSet<string> Known = ["period", "from", "to", "department", "service", "groupBy", "format"];
+
+    [Function(nameof(QueryTakeUp))]
+    [Authorize(Policy = Policies.Gds)]
+    public Task<Results<Ok<CrossGovReport>, ContentHttpResult, ProblemHttpResult>> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/take-up")] HttpRequest request) =>
+        HandleAsync(request, catalog, crossGov, time, request.HttpContext.RequestAborted);
 
     public static async Task<Results<Ok<CrossGovReport>, ContentHttpResult, ProblemHttpResult>> HandleAsync(
         HttpRequest request, ServiceCatalog catalog, CrossGovStore crossGov, TimeProvider time, CancellationToken cancellationToken)

@@ -1,8 +1,8 @@
+using Microsoft.Azure.Functions.Worker;
 using TakeUp.Domain.Analysis;
 using TakeUp.Functions.Alerts;
 using TakeUp.Functions.Logging;
 using TakeUp.Functions.Services;
-using TakeUp.Hosting;
 
 namespace TakeUp.Functions.Trends;
 
@@ -15,12 +15,19 @@ public sealed class CheckDataFreshness(
     UsageActivityStore activity,
     RuleRecorder rules,
     TimeProvider time,
-    ILogger<CheckDataFreshness> logger) : ITimerFunction
+    ILogger<CheckDataFreshness> logger)
 {
-    public const string Schedule = "0 5 * * * *";
+    /// <summary>
+    /// Hourly at :05, declared in UTC as the host runs it. London is always a whole number of hours
+    /// from UTC, so every firing is also :05 in London and, unlike the daily timers, it needs no
+    /// London check.
+    /// </summary>
+    public const string UtcSchedule = "0 5 * * * *";
 
-    public async Task RunAsync(TimerInfo timer, CancellationToken cancellationToken)
+    [Function(nameof(CheckDataFreshness))]
+    public async Task RunAsync([TimerTrigger(UtcSchedule)] TimerInfo timer, FunctionContext context)
     {
+        var cancellationToken = context.CancellationToken;
         var now = time.GetUtcNow();
         var activities = await activity.GetAllAsync(cancellationToken);
         var late = 0;

@@ -1,3 +1,4 @@
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
 using TakeUp.Domain.Analysis;
 using TakeUp.Domain.Assisted;
@@ -5,10 +6,11 @@ using TakeUp.Domain.Calendar;
 using TakeUp.Domain.Services;
 using TakeUp.Functions.Alerts;
 using TakeUp.Functions.Assisted;
+using TakeUp.Functions.Hosting;
 using TakeUp.Functions.Logging;
 using TakeUp.Functions.Services;
+using TakeUp.Functions.Storage;
 using TakeUp.Functions.Usage;
-using TakeUp.Hosting;
 
 namespace TakeUp.Functions.Trends;
 
@@ -30,11 +32,17 @@ public sealed class ComputeServiceTrend(
     RuleRecorder rules,
     IOptions<TrendOptions> options,
     TimeProvider time,
-    ILogger<ComputeServiceTrend> logger) : IQueueFunction<TrendJobMessage>
+    ILogger<ComputeServiceTrend> logger)
 {
     private static readonly PeriodKind[] StoredKinds = [PeriodKind.Week, PeriodKind.Month, PeriodKind.Quarter];
 
-    public async Task RunAsync(TrendJobMessage message, QueueTriggerInfo trigger, CancellationToken cancellationToken)
+    [Function(nameof(ComputeServiceTrend))]
+    public Task RunAsync([QueueTrigger(QueueNames.TrendJobs, Connection = StorageConnection.Setting)] TrendJobMessage message, FunctionContext context) =>
+        RunAsync(message, QueueDelivery.From(context), context.CancellationToken);
+
+    // Internal, not public: the worker finds a function's method by name alone, so a second public
+    // RunAsync would make it ambiguous. The tests reach this one through InternalsVisibleTo.
+    internal async Task RunAsync(TrendJobMessage message, QueueDelivery delivery, CancellationToken cancellationToken)
     {
         if (!ServiceId.TryParse(message.Service, out var serviceId))
         {

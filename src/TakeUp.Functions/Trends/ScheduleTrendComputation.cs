@@ -1,9 +1,10 @@
 using System.Text.Json;
+using Microsoft.Azure.Functions.Worker;
 using TakeUp.Domain.Calendar;
+using TakeUp.Functions.Hosting;
 using TakeUp.Functions.Logging;
 using TakeUp.Functions.Services;
 using TakeUp.Functions.Storage;
-using TakeUp.Hosting;
 
 namespace TakeUp.Functions.Trends;
 
@@ -16,14 +17,26 @@ public sealed class ScheduleTrendComputation(
     UsageActivityStore activity,
     StorageAccount storage,
     TimeProvider time,
-    ILogger<ScheduleTrendComputation> logger) : ITimerFunction
+    ILogger<ScheduleTrendComputation> logger)
 {
-    public const string Schedule = "0 30 1 * * *";
+    /// <summary>01:30 in London: the UTC times that can be 01:30 London on either side of a clock change.</summary>
+    public const string UtcSchedule = "0 30 0,1 * * *";
+    public const string LondonTime = "0 30 1 * * *";
+    private static readonly LondonSchedule London = new(UtcSchedule, LondonTime);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task RunAsync(TimerInfo timer, CancellationToken cancellationToken)
+    [Function(nameof(ScheduleTrendComputation))]
+    public async Task RunAsync([TimerTrigger(UtcSchedule)] TimerInfo timer, FunctionContext context)
     {
+        // A run by hand (the admin API) carries no schedule status: it runs whatever the hour.
+        if (timer.ScheduleStatus is { } status && !London.IsDue(time.GetUtcNow(), LastRun(status), timer.IsPastDue))
+        {
+            Log.NotLondonTime(logger, nameof(ScheduleTrendComputation), time.GetUtcNow(), LondonTime);
+            return;
+        }
+
+        var cancellationToken = context.CancellationToken;
         var full = UkTime.DateOf(time.GetUtcNow()).DayOfWeek == DayOfWeek.Monday;
         var services = await catalog.GetAllAsync(cancellationToken);
         var activities = await activity.GetAllAsync(cancellationToken);
@@ -40,4 +53,12 @@ public sealed class ScheduleTrendComputation(
 
         Log.TrendsScheduled(logger, scheduled, full);
     }
+
+    /// <summary>
+    /// The host reports its own local time, which is the worker's (UTC on Azure), and
+    /// <see cref="DateTime.MinValue"/> before the first run, from which a late run would be checked
+    /// against every firing since year 1.
+    /// </summary>
+    private static DateTimeOffset? LastRun(ScheduleStatus status) =>
+        status.Last == default ? null : new DateTimeOffset(status.Last);
 }

@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
 using TakeUp.Domain.Analysis;
 using TakeUp.Domain.Calendar;
 using TakeUp.Domain.Services;
 using TakeUp.Functions.Alerts;
+using TakeUp.Functions.Hosting;
 using TakeUp.Functions.Logging;
 using TakeUp.Functions.Services;
-using TakeUp.Hosting;
 
 namespace TakeUp.Functions.Trends;
 
@@ -24,12 +25,24 @@ public sealed class SendWeeklyDigest(
     NotifyClient notify,
     IOptions<NotifyOptions> notifyOptions,
     TimeProvider time,
-    ILogger<SendWeeklyDigest> logger) : ITimerFunction
+    ILogger<SendWeeklyDigest> logger)
 {
-    public const string Schedule = "0 0 7 * * 1";
+    /// <summary>Mondays at 07:00 in London: the UTC times that can be 07:00 London on either side of a clock change.</summary>
+    public const string UtcSchedule = "0 0 6,7 * * 1";
+    public const string LondonTime = "0 0 7 * * 1";
+    private static readonly LondonSchedule London = new(UtcSchedule, LondonTime);
 
-    public async Task RunAsync(TimerInfo timer, CancellationToken cancellationToken)
+    [Function(nameof(SendWeeklyDigest))]
+    public async Task RunAsync([TimerTrigger(UtcSchedule)] TimerInfo timer, FunctionContext context)
     {
+        // A run by hand (the admin API) carries no schedule status: it runs whatever the hour.
+        if (timer.ScheduleStatus is { } status && !London.IsDue(time.GetUtcNow(), LastRun(status), timer.IsPastDue))
+        {
+            Log.NotLondonTime(logger, nameof(SendWeeklyDigest), time.GetUtcNow(), LondonTime);
+            return;
+        }
+
+        var cancellationToken = context.CancellationToken;
         var asOf = UkTime.DateOf(time.GetUtcNow());
         var lastWeek = Period.Containing(PeriodKind.Week, asOf).Next().Start.AddDays(-14);
         var week = Period.Containing(PeriodKind.Week, lastWeek);
@@ -73,6 +86,14 @@ public sealed class SendWeeklyDigest(
 
         Log.DigestSent(logger, week.Label, sent, skipped, already);
     }
+
+    /// <summary>
+    /// The host reports its own local time, which is the worker's (UTC on Azure), and
+    /// <see cref="DateTime.MinValue"/> before the first run, from which a late run would be checked
+    /// against every firing since year 1.
+    /// </summary>
+    private static DateTimeOffset? LastRun(ScheduleStatus status) =>
+        status.Last == default ? null : new DateTimeOffset(status.Last);
 
     private async Task<string> ComposeAsync(IReadOnlyList<ServiceRecord> services, Period week, CancellationToken cancellationToken)
     {

@@ -1,6 +1,4 @@
 using TakeUp.Functions.Alerts;
-using TakeUp.Functions.Storage;
-using TakeUp.Hosting;
 
 namespace TakeUp.Functions.Trends;
 
@@ -15,14 +13,5 @@ public static class TrendsSetup
         services.AddSingleton<AlertOutbox>();
         services.AddSingleton<RuleRecorder>();
         return services;
-    }
-
-    public static WebApplication MapTrends(this WebApplication app)
-    {
-        app.MapQueueFunction<ComputeServiceTrend, TrendJobMessage>(QueueNames.TrendJobs);
-        app.MapTimerFunction<ScheduleTrendComputation>(ScheduleTrendComputation.Schedule);
-        app.MapTimerFunction<CheckDataFreshness>(CheckDataFreshness.Schedule);
-        app.MapTimerFunction<SendWeeklyDigest>(SendWeeklyDigest.Schedule);
-        return app;
     }
 }

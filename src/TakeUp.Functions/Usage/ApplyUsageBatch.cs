@@ -1,9 +1,11 @@
+using Microsoft.Azure.Functions.Worker;
 using TakeUp.Domain.Calendar;
 using TakeUp.Domain.Usage;
+using TakeUp.Functions.Hosting;
 using TakeUp.Functions.Logging;
 using TakeUp.Functions.Services;
+using TakeUp.Functions.Storage;
 using TakeUp.Functions.Trends;
-using TakeUp.Hosting;
 
 namespace TakeUp.Functions.Usage;
 
@@ -18,9 +20,15 @@ public sealed class ApplyUsageBatch(
     ServiceCatalog catalog,
     UsageActivityStore activity,
     TimeProvider time,
-    ILogger<ApplyUsageBatch> logger) : IQueueFunction<UsageBatchMessage>
+    ILogger<ApplyUsageBatch> logger)
 {
-    public async Task RunAsync(UsageBatchMessage message, QueueTriggerInfo trigger, CancellationToken cancellationToken)
+    [Function(nameof(ApplyUsageBatch))]
+    public Task RunAsync([QueueTrigger(QueueNames.UsageBatches, Connection = StorageConnection.Setting)] UsageBatchMessage message, FunctionContext context) =>
+        RunAsync(message, QueueDelivery.From(context), context.CancellationToken);
+
+    // Internal, not public: the worker finds a function's method by name alone, so a second public
+    // RunAsync would make it ambiguous. The tests reach this one through InternalsVisibleTo.
+    internal async Task RunAsync(UsageBatchMessage message, QueueDelivery delivery, CancellationToken cancellationToken)
     {
         if (!UsageKeys.IsValidBatchId(message.BatchId))
         {
@@ -65,7 +73,7 @@ public sealed class ApplyUsageBatch(
         }
 
         await receipts.MarkAppliedAsync(receiptId, chunk, mode, validation.Rows.Count, cancellationToken);
-        Log.UsageBatchApplied(logger, batchId, validation.Rows.Count, applied, trigger.DequeueCount);
+        Log.UsageBatchApplied(logger, batchId, validation.Rows.Count, applied, delivery.DequeueCount);
 
         // The reason is kept on the receipt, where the producer can read it, before the queue poisons the message.
         async Task<InvalidUsageBatchException> RecordRefusal(IReadOnlyList<InputError> errors, CountingMode recordedMode)

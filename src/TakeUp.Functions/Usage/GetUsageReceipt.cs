@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
 using TakeUp.Functions.Auth;
 using TakeUp.Functions.Http;
 
@@ -9,8 +11,15 @@ namespace TakeUp.Functions.Usage;
 /// <c>GET api/usage/receipts/{id}</c>: whether a submission is pending, applied or failed, and why.
 /// An ingest key sees the receipts of its own submissions; GDS and admins see any.
 /// </summary>
-public static class GetUsageReceipt
+public sealed class GetUsageReceipt(UsageReceiptStore receipts)
 {
+    [Function(nameof(GetUsageReceipt))]
+    [Authorize(Policy = Policies.Receipts)]
+    public Task<Results<Ok<UsageReceipt>, ProblemHttpResult>> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/usage/receipts/{id}")] HttpRequest request,
+        string id) =>
+        HandleAsync(id, request.HttpContext.User, receipts, request.HttpContext.RequestAborted);
+
     public static async Task<Results<Ok<UsageReceipt>, ProblemHttpResult>> HandleAsync(
         string id, ClaimsPrincipal user, UsageReceiptStore receipts, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
 using TakeUp.Domain.Calendar;
 using TakeUp.Domain.Usage;
 using TakeUp.Functions.Auth;
@@ -13,12 +14,27 @@ namespace TakeUp.Functions.Usage;
 /// <c>GET api/services/{serviceId}/usage/revisions?from&amp;to</c> (service manager, GDS): every
 /// restatement of the service's daily counts: when, by whom, old and new values.
 /// </summary>
-public static class ListUsageRevisions
+public sealed class ListUsageRevisions(ServiceCatalog catalog, UsageDailyStore usage, TimeProvider time)
 {
+    [Function(nameof(ListUsageRevisions))]
+    [Authorize(Policy = Policies.Readers)]
+    public Task<Results<Ok<IReadOnlyList<UsageRevision>>, ProblemHttpResult>> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/services/{serviceId}/usage/revisions")] HttpRequest request,
+        string serviceId) =>
+        HandleAsync(
+            serviceId,
+            request.Query["from"].FirstOrDefault(),
+            request.Query["to"].FirstOrDefault(),
+            request.HttpContext.User,
+            catalog,
+            usage,
+            time,
+            request.HttpContext.RequestAborted);
+
     public static async Task<Results<Ok<IReadOnlyList<UsageRevision>>, ProblemHttpResult>> HandleAsync(
         string serviceId,
-        [FromQuery] string? from,
-        [FromQuery] string? to,
+        string? from,
+        string? to,
         ClaimsPrincipal user,
         ServiceCatalog catalog,
         UsageDailyStore usage,

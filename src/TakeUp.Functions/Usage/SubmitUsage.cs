@@ -1,7 +1,8 @@
 using System.Security.Claims;
 using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
 using TakeUp.Domain.Calendar;
 using TakeUp.Domain.Services;
 using TakeUp.Domain.Usage;
@@ -17,16 +18,33 @@ namespace TakeUp.Functions.Usage;
 /// with every error listed (400); a row for a service outside the key's department refuses it
 /// with 403. Nothing is queued either way.
 /// </summary>
-public static class SubmitUsage
+public sealed class SubmitUsage(ServiceCatalog catalog, UsageIntake intake, UsageReceiptStore receipts, TimeProvider time)
 {
     /// <summary>Submissions up to 10 MB (about 200,000 rows).</summary>
     public const long MaxBodyBytes = 10 * 1024 * 1024;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    [Function(nameof(SubmitUsage))]
+    [Authorize(Policy = Policies.Ingest)]
+    [Idempotent]
+    [MaxRequestBodySize(MaxBodyBytes)]
+    [RequestBody(typeof(UsageSubmissionDocument), "application/json", "text/csv", "application/csv")]
+    public Task<Results<Accepted<UsageReceipt>, ProblemHttpResult>> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/usage")] HttpRequest request) =>
+        HandleAsync(
+            request.HttpContext,
+            request.Query["mode"].FirstOrDefault(),
+            request.HttpContext.User,
+            catalog,
+            intake,
+            receipts,
+            time,
+            request.HttpContext.RequestAborted);
+
     public static async Task<Results<Accepted<UsageReceipt>, ProblemHttpResult>> HandleAsync(
         HttpContext http,
-        [FromQuery] string? mode,
+        string? mode,
         ClaimsPrincipal user,
         ServiceCatalog catalog,
         UsageIntake intake,

@@ -29,8 +29,8 @@ public class TargetAlertEndToEndTests
             })
             .ToArray();
 
-    private static async Task RunTimerAsync(HttpClient client, string name) =>
-        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync($"/admin/functions/{name}", new StringContent("{}", Encoding.UTF8, "application/json"))).StatusCode);
+    private static async Task RunTimerAsync(TakeUpApp app, string name) =>
+        Assert.Equal(HttpStatusCode.Accepted, (await app.RunFunctionAsync(name)).StatusCode);
 
     [Fact]
     public async Task A_missed_target_is_alerted_once_acknowledged_not_repeated_and_resolved_on_recovery()
@@ -55,7 +55,7 @@ public class TargetAlertEndToEndTests
 
         // Fifteen weeks at 60% digital take-up.
         await WaitForReceiptAsync(ingest, (await SubmitAsync(ingest, Weeks(onlinePerDay: 120, phonePerDay: 80))).Id);
-        await RunTimerAsync(host, "ScheduleTrendComputation");
+        await RunTimerAsync(app, "ScheduleTrendComputation");
 
         await TakeUpApp.EventuallyAsync(() => Task.FromResult(receivers.Webhooks.Count), n => n >= 1, "the alert to reach the webhook");
         await TakeUpApp.EventuallyAsync(() => Task.FromResult(receivers.Emails.Count), n => n >= 1, "the alert to reach Notify");
@@ -86,7 +86,7 @@ public class TargetAlertEndToEndTests
 
         // Recovery: the department restates the same weeks at 90%.
         await WaitForReceiptAsync(ingest, (await SubmitAsync(ingest, Weeks(onlinePerDay: 180, phonePerDay: 20))).Id);
-        await RunTimerAsync(host, "ScheduleTrendComputation");
+        await RunTimerAsync(app, "ScheduleTrendComputation");
 
         await TakeUpApp.EventuallyAsync(() => Task.FromResult(receivers.Webhooks.Count), n => n >= 2, "the resolution to reach the webhook");
         var resolved = await manager.GetFromJsonAsync<AlertRecord>($"/api/alerts/{alert.Id}");

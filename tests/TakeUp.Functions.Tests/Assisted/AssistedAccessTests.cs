@@ -4,7 +4,6 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using TakeUp.Functions.Assisted;
 using TakeUp.Functions.Tests.Infrastructure;
-using TakeUp.Hosting;
 using static TakeUp.Functions.Tests.Assisted.AssistedApi;
 
 namespace TakeUp.Functions.Tests.Assisted;
@@ -97,23 +96,6 @@ public class AssistedAccessTests
             Assert.True(unknown.StatusCode == HttpStatusCode.NotFound, $"{endpoint}: {(int)unknown.StatusCode}");
             Assert.True(malformed.StatusCode == HttpStatusCode.BadRequest, $"{endpoint}: {(int)malformed.StatusCode}");
         }
-    }
-
-    [Fact]
-    public async Task Every_assisted_function_is_declared_with_its_route_and_method()
-    {
-        await using var app = await TakeUpApp.StartAsync();
-
-        var functions = app.Services.GetRequiredService<FunctionCatalog>().Functions.ToDictionary(f => f.Name, f => f.Trigger);
-
-        Assert.Equal(new HttpFunctionTrigger("services/{serviceId}/assisted-sessions", ["post"]), functions["LogAssistedSession"]);
-        Assert.Equal(new HttpFunctionTrigger("services/{serviceId}/assisted-sessions/import", ["post"]), functions["ImportAssistedSessions"]);
-        Assert.Equal(new HttpFunctionTrigger("services/{serviceId}/assisted-sessions", ["get"]), functions["ListAssistedSessions"]);
-        Assert.Equal(new HttpFunctionTrigger("services/{serviceId}/assisted-sessions/{sessionId}", ["get"]), functions["GetAssistedSession"]);
-        Assert.Equal(new HttpFunctionTrigger("services/{serviceId}/support-requests", ["post"]), functions["OpenSupportRequest"]);
-        Assert.Equal(new HttpFunctionTrigger("services/{serviceId}/support-requests/{id}", ["patch"]), functions["UpdateSupportRequest"]);
-        Assert.Equal(new HttpFunctionTrigger("services/{serviceId}/support-requests", ["get"]), functions["ListSupportRequests"]);
-        Assert.Equal(new HttpFunctionTrigger("services/{serviceId}/support-requests/{id}", ["get"]), functions["GetSupportRequest"]);
     }
 
     private static HttpRequestMessage Call(string endpoint, string service, Guid sessionId, Guid requestId)

@@ -96,11 +96,7 @@ public class DemoLoadTests(ITestOutputHelper output)
             computed => computed == 16,
             "every service's trend to be computed",
             seconds: 300);
-        using (var host = app.CreateClient())
-        {
-            var run = await host.PostAsync("/admin/functions/CheckDataFreshness", new StringContent("{}", Encoding.UTF8, "application/json"));
-            Assert.Equal(HttpStatusCode.Accepted, run.StatusCode);
-        }
+        Assert.Equal(HttpStatusCode.Accepted, (await app.RunFunctionAsync("CheckDataFreshness")).StatusCode);
 
         var statuses = new Dictionary<string, IReadOnlyList<TargetStatusValue>>();
         foreach (var service in await gds.GetFromJsonAsync<List<ServiceDocument>>("/api/services") ?? [])
@@ -165,12 +161,14 @@ public class DemoLoadTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void The_demo_is_on_by_default_only_without_the_Functions_host()
+    public void The_demo_is_on_by_default_only_in_the_Development_environment()
     {
-        Assert.True(new DemoOptions().IsEnabled(isFunctionsHost: false));
-        Assert.False(new DemoOptions().IsEnabled(isFunctionsHost: true));
-        Assert.True(new DemoOptions { Enabled = true }.IsEnabled(isFunctionsHost: true));
-        Assert.False(new DemoOptions { Enabled = false }.IsEnabled(isFunctionsHost: false));
+        var local = new Environment("Development");
+        var azure = new Environment("Production");
+        Assert.True(new DemoOptions().IsEnabled(local));
+        Assert.False(new DemoOptions().IsEnabled(azure));
+        Assert.True(new DemoOptions { Enabled = true }.IsEnabled(azure));
+        Assert.False(new DemoOptions { Enabled = false }.IsEnabled(local));
         Assert.Equal(20141231, new DemoOptions().Seed);
     }
 
@@ -214,4 +212,15 @@ public class DemoLoadTests(ITestOutputHelper output)
 
     private static async Task<ServiceDocument> ServiceAsync(HttpClient client, string id) =>
         (await client.GetFromJsonAsync<ServiceDocument>($"/api/services/{id}"))!;
+
+    private sealed class Environment(string name) : Microsoft.Extensions.Hosting.IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = name;
+
+        public string ApplicationName { get; set; } = "TakeUp.Functions";
+
+        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
+
+        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
+    }
 }

@@ -1,51 +1,95 @@
-using System.Net.Http.Json;
+using System.Net.Http.Headers;
+using System.Text;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using TakeUp.Functions.Auth;
 using TakeUp.Functions.Local;
 using TakeUp.Functions.Storage;
-using TakeUp.Hosting.LocalStorage;
+using TakeUp.LocalHost;
 
 namespace TakeUp.Functions.Tests.Infrastructure;
 
 /// <summary>
-/// The whole function app in memory, in local mode (queue listener and timers running), on the
-/// shared emulator with table and queue names of its own.
+/// The whole function app, as it runs locally: the local Functions host (HTTP, queue listeners,
+/// timers, admin API) driving the app's real worker over gRPC, on a storage account of its own in
+/// the shared emulator.
 /// </summary>
-public sealed class TakeUpApp : WebApplicationFactory<Program>
+public sealed class TakeUpApp : IAsyncDisposable
 {
-    private readonly AzuriteProcess _emulator;
-    private readonly Action<IServiceCollection>? _configureServices;
-    private readonly IReadOnlyDictionary<string, string> _settings;
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "takeup-tests", Guid.NewGuid().ToString("N"));
+    private readonly LocalFunctionsHost _host;
+    private readonly InProcessWorker _worker;
+    private readonly string _dataDirectory;
 
-    private TakeUpApp(AzuriteProcess emulator, Action<IServiceCollection>? configureServices, IReadOnlyDictionary<string, string>? settings)
+    private TakeUpApp(LocalFunctionsHost host, InProcessWorker worker, string connectionString, string dataDirectory)
     {
-        _emulator = emulator;
-        _configureServices = configureServices;
-        _settings = settings ?? new Dictionary<string, string>();
+        _host = host;
+        _worker = worker;
+        ConnectionString = connectionString;
+        _dataDirectory = dataDirectory;
     }
 
-    public string Prefix { get; } = "t" + Guid.NewGuid().ToString("N")[..9];
+    public string ConnectionString { get; }
 
-    public string ConnectionString => _emulator.ConnectionString;
+    public IServiceProvider Services => _worker.Services;
 
-    /// <param name="settings">Configuration that overrides the test defaults, such as a storage connection.</param>
+    public LocalFunctionsHost Host => _host;
+
+    /// <param name="settings">App settings that override the test defaults, such as a storage connection.</param>
     /// <param name="waitForStorage">False to start even when storage never becomes ready.</param>
     public static async Task<TakeUpApp> StartAsync(
         Action<IServiceCollection>? configureServices = null,
         IReadOnlyDictionary<string, string>? settings = null,
         bool waitForStorage = true)
     {
-        var app = new TakeUpApp(await Emulator.GetAsync(), configureServices, settings);
-        using var client = app.CreateClient();
-        if (waitForStorage)
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "takeup-tests", Guid.NewGuid().ToString("N"));
+        var values = new Dictionary<string, string>
         {
-            await app.Services.GetRequiredService<StorageInitializer>().Ready.WaitAsync(TimeSpan.FromSeconds(30));
-            await app.Services.GetRequiredService<LocalSetup>().Ready.WaitAsync(TimeSpan.FromSeconds(30));
+            ["AzureWebJobsStorage"] = await Emulator.NewAccountAsync(),
+            ["LocalSetup:Enabled"] = "true",
+            ["LocalSetup:DataDirectory"] = dataDirectory,
+
+            // Years of demo history would slow every test; the demo's own tests switch it on.
+            ["Demo:Enabled"] = "false",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            values[key] = value;
+        }
+
+        var worker = new InProcessWorker(configureServices, values);
+        var options = new LocalFunctionsHostOptions
+        {
+            AppDirectory = AppContext.BaseDirectory,
+            HttpPort = 0,
+            DataDirectory = dataDirectory,
+            StartStorageEmulator = false,
+            WorkerLauncher = worker.Launcher,
+            WorkerHttpHandler = worker.HttpHandler,
+
+            // The worker lives in this process: nothing to wait for once the test is over.
+            WorkerStopTimeout = TimeSpan.FromSeconds(1),
+        };
+        foreach (var (key, value) in values)
+        {
+            options.AppSettings[key] = value;
+        }
+
+        var host = await LocalFunctionsHost.StartAsync(options);
+        var app = new TakeUpApp(host, worker, values["AzureWebJobsStorage"], dataDirectory);
+        try
+        {
+            await host.WaitForWorkerAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
+            if (waitForStorage)
+            {
+                await app.Services.GetRequiredService<StorageInitializer>().Ready.WaitAsync(TimeSpan.FromSeconds(30));
+                await app.Services.GetRequiredService<LocalSetup>().Ready.WaitAsync(TimeSpan.FromSeconds(30));
+            }
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
         }
 
         return app;
@@ -57,26 +101,19 @@ public sealed class TakeUpApp : WebApplicationFactory<Program>
 
     public TableClient Table(string name) => Storage.Table(name);
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    /// <summary>A client of the local host's HTTP address, as a caller on this machine would be.</summary>
+    public HttpClient CreateClient() => _host.CreateHttpClient();
+
+    /// <summary>Runs a queue or timer function now through the host's admin API, with the master key.</summary>
+    public async Task<HttpResponseMessage> RunFunctionAsync(string name, string input = "")
     {
-        builder.UseSetting("AzureWebJobsStorage", _emulator.ConnectionString);
-        builder.UseSetting("Storage:NamePrefix", Prefix);
-        builder.UseSetting("LocalRuntime:MaxPollingInterval", "00:00:00.200");
-        builder.UseSetting("LocalRuntime:MinPollingInterval", "00:00:00.050");
-        builder.UseSetting("LocalRuntime:DataDirectory", _dataDirectory);
-
-        // Years of demo history would slow every test; the demo's own tests switch it on.
-        builder.UseSetting("Demo:Enabled", "false");
-        foreach (var (key, value) in _settings)
+        using var client = CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/admin/functions/{name}")
         {
-            builder.UseSetting(key, value);
-        }
-
-        builder.ConfigureServices(services =>
-        {
-            services.AddSingleton<TimeProvider>(new TestClock(TestClock.DefaultStart));
-            _configureServices?.Invoke(services);
-        });
+            Content = new StringContent(System.Text.Json.JsonSerializer.Serialize(new { input }), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("x-functions-key", _host.MasterKey);
+        return await client.SendAsync(request);
     }
 
     /// <summary>Polls until the condition holds; fails the test with the last value seen after the limit.</summary>
@@ -104,7 +141,7 @@ public sealed class TakeUpApp : WebApplicationFactory<Program>
     {
         var created = await Services.GetRequiredService<ApiKeyStore>().CreateAsync($"test {role}", role, services ?? [], department, "test", CancellationToken.None);
         var client = CreateClient();
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("ApiKey", created.Key);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", created.Key);
         return client;
     }
 
@@ -112,9 +149,9 @@ public sealed class TakeUpApp : WebApplicationFactory<Program>
 
     public Task<HttpClient> IngestAsync(string department = "dwp") => ClientAsync(Roles.Ingest, department: department);
 
-    public override async ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
-        await base.DisposeAsync();
+        await _host.DisposeAsync();
         try
         {
             Directory.Delete(_dataDirectory, recursive: true);

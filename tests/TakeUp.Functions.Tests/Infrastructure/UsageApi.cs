@@ -20,7 +20,12 @@ public static class UsageApi
 
     public static async Task<UsageReceipt> WaitForReceiptAsync(HttpClient client, string id, string status = UsageReceipt.Applied) =>
         await TakeUpApp.EventuallyAsync(
-            async () => await client.GetFromJsonAsync<UsageReceipt>($"/api/usage/receipts/{id}"),
+            async () =>
+            {
+                // A batch a producer queued directly has no receipt until the trigger takes it.
+                using var response = await client.GetAsync($"/api/usage/receipts/{id}");
+                return response.StatusCode == System.Net.HttpStatusCode.NotFound ? null : await response.Content.ReadFromJsonAsync<UsageReceipt>();
+            },
             r => r?.Status == status,
             $"receipt {id} to be {status}") ?? throw new InvalidOperationException("No receipt.");
 

@@ -20,9 +20,7 @@ public class PurgeExpiredRecordsTests
         await usageReceipts.AddEntityAsync(new TableEntity("oldreceipt", "chunk|00001") { ["Status"] = "applied" });
         await usageReceipts.AddEntityAsync(new TableEntity("newreceipt", "receipt") { ["SubmittedAt"] = now.AddDays(-10) });
         await usageReceipts.AddEntityAsync(new TableEntity("newreceipt", "chunk|00001") { ["Status"] = "applied" });
-        using var client = app.CreateClient();
-
-        var response = await client.PostAsync("/admin/functions/PurgeExpiredRecords", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+        var response = await app.RunFunctionAsync("PurgeExpiredRecords");
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         await TakeUpApp.EventuallyAsync(

@@ -80,13 +80,13 @@ public class StorageConnectionTests
     }
 
     [Fact]
-    public void The_name_prefix_begins_every_table_and_queue_name()
+    public void The_name_prefix_begins_every_table_name_and_no_queue_name()
     {
         using var services = Build(new() { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true", ["Storage:NamePrefix"] = "blue" });
         var storage = services.GetRequiredService<StorageAccount>();
 
         Assert.Equal("blueUsageDaily", storage.Table(TableNames.UsageDaily).Name);
-        Assert.Equal("blueusage-batches", storage.Queue(QueueNames.UsageBatches).Name);
+        Assert.Equal("usage-batches", storage.Queue(QueueNames.UsageBatches).Name); // named by the trigger, never prefixed
     }
 
     [Fact]

@@ -10,7 +10,7 @@ using TakeUp.Functions.Http;
 using TakeUp.Functions.Storage;
 using TakeUp.Functions.Tests.Infrastructure;
 using TakeUp.Functions.Usage;
-using TakeUp.Hosting.LocalStorage;
+using TakeUp.LocalHost.Storage;
 using Xunit.Abstractions;
 
 namespace TakeUp.Functions.Tests.Storage;
@@ -52,7 +52,7 @@ public class StorageOutageTests(ITestOutputHelper output)
             Assert.False(string.IsNullOrWhiteSpace(problem.RootElement.GetProperty("detail").GetString()));
             if (what != "health")
             {
-                Assert.Equal(TimeSpan.FromSeconds(StorageUnavailableHandler.RetryAfterSeconds), response.Headers.RetryAfter?.Delta);
+                Assert.Equal(TimeSpan.FromSeconds(ProblemMiddleware.RetryAfterSeconds), response.Headers.RetryAfter?.Delta);
                 Assert.Contains("Try again", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
             }
         }
@@ -84,10 +84,5 @@ public class StorageOutageTests(ITestOutputHelper output)
         Assert.True(StorageOutage.Is(error, CancellationToken.None));
     }
 
-    private static async Task<AzuriteProcess> StartEmulatorAsync()
-    {
-        var root = AzuriteProcess.FindEmulatorRoot(AppContext.BaseDirectory, Directory.GetCurrentDirectory())
-            ?? throw new InvalidOperationException("Could not find the repository's package.json (which pins azurite) above the test folder.");
-        return await AzuriteProcess.StartAsync(new AzuriteStartOptions(root));
-    }
+    private static Task<AzuriteProcess> StartEmulatorAsync() => Emulator.StartOwnAsync();
 }

@@ -23,9 +23,7 @@ public class TrendFunctionsTests
 
     private static async Task RunAsync(TakeUpApp app, string function, string? input = null)
     {
-        using var host = app.CreateClient();
-        var body = input is null ? "{}" : JsonSerializer.Serialize(new { input });
-        var response = await host.PostAsync($"/admin/functions/{function}", new StringContent(body, Encoding.UTF8, "application/json"));
+        var response = await app.RunFunctionAsync(function, input ?? "");
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
 

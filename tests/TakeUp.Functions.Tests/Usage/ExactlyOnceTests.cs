@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using TakeUp.Functions.Storage;
 using TakeUp.Functions.Tests.Infrastructure;
 using TakeUp.Functions.Usage;
-using TakeUp.Hosting;
 using static TakeUp.Functions.Tests.Infrastructure.UsageApi;
 
 namespace TakeUp.Functions.Tests.Usage;
@@ -34,17 +33,16 @@ public class ExactlyOnceTests
     [Fact]
     public async Task A_crash_after_the_table_write_and_before_the_queue_delete_does_not_count_twice()
     {
-        var queues = new DeleteFailsOnce();
-        await using var app = await TakeUpApp.StartAsync(
-            services => services.AddSingleton<ITriggerQueueProvider>(sp => queues.Wrap(new StorageTriggerQueueProvider(sp.GetRequiredService<StorageAccount>()))),
-            new Dictionary<string, string> { ["LocalRuntime:MessageLease"] = "00:00:02" });
+        var store = new FailsAfterEveryWriteOnce();
+        await using var app = await TakeUpApp.StartAsync(services =>
+            services.AddSingleton<UsageDailyStore>(sp => store.Attach(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<TimeProvider>())));
         using var client = await app.GdsAsync();
 
         await app.Queue(QueueNames.UsageBatches).SendMessageAsync(
             Message("hmrc-feed-0001", "increments", Row("2026-11-20", "digital-self-assessment", "online", 12)));
-        await WaitForQueueDrainedAsync(app);
+        Assert.Equal("applied", (await WaitForReceiptAsync(client, "hmrc-feed-0001")).Status);
 
-        Assert.True(queues.Deliveries >= 2, $"the message should have been delivered again after the failed delete, saw {queues.Deliveries}");
+        Assert.True(store.Deliveries >= 2, $"the message should have been delivered again after the failed invocation, saw {store.Deliveries}");
         var report = await TakeUpAsync(client, "digital-self-assessment", "2026-11-20", "2026-11-20");
         Assert.Equal(12, Count(report, "online"));
     }
@@ -99,47 +97,30 @@ public class ExactlyOnceTests
         Assert.Equal(0, report.Total.Transactions);
     }
 
-    /// <summary>Stands for a process that dies after its function succeeded but before the message was deleted.</summary>
-    private sealed class DeleteFailsOnce
+    /// <summary>
+    /// Stands for a process that dies after its writes and before the host deletes the message: the
+    /// first delivery writes the day and then fails, so the host makes the message visible again.
+    /// </summary>
+    private sealed class FailsAfterEveryWriteOnce
     {
-        private int _deletes;
         private int _deliveries;
 
         public int Deliveries => _deliveries;
 
-        public ITriggerQueueProvider Wrap(ITriggerQueueProvider inner) => new Provider(inner, this);
+        public UsageDailyStore Attach(StorageAccount storage, TimeProvider time) => new Store(storage, time, this);
 
-        private sealed class Provider(ITriggerQueueProvider inner, DeleteFailsOnce owner) : ITriggerQueueProvider
+        private sealed class Store(StorageAccount storage, TimeProvider time, FailsAfterEveryWriteOnce owner) : UsageDailyStore(storage, time)
         {
-            public ITriggerQueue GetQueue(string queueName) => new Queue(inner.GetQueue(queueName), owner);
-        }
-
-        private sealed class Queue(ITriggerQueue inner, DeleteFailsOnce owner) : ITriggerQueue
-        {
-            public string Name => inner.Name;
-
-            public Task CreateIfNotExistsAsync(CancellationToken cancellationToken) => inner.CreateIfNotExistsAsync(cancellationToken);
-
-            public async Task<IReadOnlyList<TriggerMessage>> ReceiveAsync(int maxMessages, TimeSpan visibilityTimeout, CancellationToken cancellationToken)
+            public override async Task<bool> ApplyAsync(UsagePartitionUpdate update, CancellationToken cancellationToken)
             {
-                var messages = await inner.ReceiveAsync(maxMessages, visibilityTimeout, cancellationToken);
-                if (!Name.EndsWith("-poison", StringComparison.Ordinal))
+                var applied = await base.ApplyAsync(update, cancellationToken);
+                if (Interlocked.Increment(ref owner._deliveries) == 1)
                 {
-                    Interlocked.Add(ref owner._deliveries, messages.Count);
+                    throw new IOException("Simulated crash after the table write, before the queue delete.");
                 }
 
-                return messages;
+                return applied;
             }
-
-            public Task<TriggerMessage> UpdateVisibilityAsync(TriggerMessage message, TimeSpan visibilityTimeout, CancellationToken cancellationToken) =>
-                inner.UpdateVisibilityAsync(message, visibilityTimeout, cancellationToken);
-
-            public Task DeleteAsync(TriggerMessage message, CancellationToken cancellationToken) =>
-                Interlocked.Increment(ref owner._deletes) == 1
-                    ? throw new IOException("Simulated crash before the queue delete.")
-                    : inner.DeleteAsync(message, cancellationToken);
-
-            public Task SendAsync(string messageText, CancellationToken cancellationToken) => inner.SendAsync(messageText, cancellationToken);
         }
     }
 

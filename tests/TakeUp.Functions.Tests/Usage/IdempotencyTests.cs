@@ -24,7 +24,7 @@ public class IdempotencyTests
     [Fact]
     public async Task A_repeat_with_the_same_key_gets_the_first_answer_and_queues_nothing()
     {
-        await using var app = await TakeUpApp.StartAsync(settings: new Dictionary<string, string> { ["LocalRuntime:Enabled"] = "false" });
+        await using var app = await TakeUpApp.StartAsync(settings: new Dictionary<string, string> { ["AzureWebJobs.ApplyUsageBatch.Disabled"] = "true" });
         using var ingest = await app.IngestAsync("dwp");
         var body = new { rows = new[] { Row("2026-11-20", "carers-allowance", "online", 5) } };
 
@@ -61,7 +61,7 @@ public class IdempotencyTests
     [Fact]
     public async Task Reusing_a_key_for_a_different_request_is_refused()
     {
-        await using var app = await TakeUpApp.StartAsync(settings: new Dictionary<string, string> { ["LocalRuntime:Enabled"] = "false" });
+        await using var app = await TakeUpApp.StartAsync(settings: new Dictionary<string, string> { ["AzureWebJobs.ApplyUsageBatch.Disabled"] = "true" });
         using var ingest = await app.IngestAsync("dwp");
 
         await ingest.SendAsync(Post(new { rows = new[] { Row("2026-11-20", "carers-allowance", "online", 5) } }, "same-key"));
@@ -75,7 +75,7 @@ public class IdempotencyTests
     [Fact]
     public async Task A_refused_request_does_not_use_up_its_key()
     {
-        await using var app = await TakeUpApp.StartAsync(settings: new Dictionary<string, string> { ["LocalRuntime:Enabled"] = "false" });
+        await using var app = await TakeUpApp.StartAsync(settings: new Dictionary<string, string> { ["AzureWebJobs.ApplyUsageBatch.Disabled"] = "true" });
         using var ingest = await app.IngestAsync("dwp");
 
         var bad = await ingest.SendAsync(Post(new { rows = new[] { Row("2026-11-20", "carers-allowance", "fax", 5) } }, "fix-and-retry"));
@@ -88,7 +88,7 @@ public class IdempotencyTests
     [Fact]
     public async Task An_unprintable_key_is_refused()
     {
-        await using var app = await TakeUpApp.StartAsync(settings: new Dictionary<string, string> { ["LocalRuntime:Enabled"] = "false" });
+        await using var app = await TakeUpApp.StartAsync(settings: new Dictionary<string, string> { ["AzureWebJobs.ApplyUsageBatch.Disabled"] = "true" });
         using var ingest = await app.IngestAsync("dwp");
 
         var response = await ingest.SendAsync(Post(new { rows = new[] { Row("2026-11-20", "carers-allowance", "online", 5) } }, new string('k', 300)));

@@ -1,0 +1,24 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Builder;
+
+namespace TakeUp.Functions.Http;
+
+/// <summary>
+/// The worker middleware every HTTP function runs through, outermost first: failures as
+/// problem+json; who the caller is and whether the function lets them in; the body's size limit;
+/// Idempotency-Key for the functions that honour it. Queue and timer functions skip all of it.
+/// </summary>
+public static class HttpFunctionPipeline
+{
+    public static IFunctionsWorkerApplicationBuilder UseHttpFunctionPipeline(this IFunctionsWorkerApplicationBuilder builder)
+    {
+        builder.UseWhen<ProblemMiddleware>(IsHttp);
+        builder.UseWhen<AccessMiddleware>(IsHttp);
+        builder.UseWhen<BodyLimitMiddleware>(IsHttp);
+        builder.UseWhen<Idempotency>(context => IsHttp(context) && context.InstanceServices.GetRequiredService<FunctionMethods>().IsIdempotent(context));
+        return builder;
+    }
+
+    public static bool IsHttp(FunctionContext context) =>
+        context.FunctionDefinition.InputBindings.Values.Any(b => b.Type == "httpTrigger");
+}

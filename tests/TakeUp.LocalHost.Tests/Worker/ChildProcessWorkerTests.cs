@@ -1,0 +1,48 @@
+using System.Net;
+using TakeUp.LocalHost.Configuration;
+using TakeUp.LocalHost.Tests.Support;
+
+namespace TakeUp.LocalHost.Tests.Worker;
+
+/// <summary>The default: the worker runs as a child process from the app's build output, as under the real host.</summary>
+[Collection(LocalHostCollection.Name)]
+public sealed class ChildProcessWorkerTests(AzuriteFixture storage)
+{
+    [Fact]
+    public async Task The_worker_started_from_worker_config_serves_http_and_comes_back_after_a_crash()
+    {
+        using var data = TestApp.Create();
+        var options = TestHosts.Options(data, storage, null, null);
+        options.AppDirectory = TestApp.SampleOutput;
+        await using var host = await LocalFunctionsHost.StartAsync(options);
+        await host.WaitForWorkerAsync(Wait.Timeout(TimeSpan.FromSeconds(60)));
+        using var client = host.CreateHttpClient();
+
+        var before = await client.GetStringAsync("api/Ping");
+        try
+        {
+            await client.PostAsync("api/crash", null);
+        }
+        catch (HttpRequestException)
+        {
+            // The worker died mid-request, as intended.
+        }
+
+        await host.WaitForWorkerGenerationAsync(2, Wait.Timeout(TimeSpan.FromSeconds(60)));
+        var after = await client.GetAsync("api/Ping");
+
+        Assert.Equal("pong", before);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_app_that_is_not_built_is_reported_with_the_command_that_builds_it()
+    {
+        using var app = TestApp.Create();
+        var error = Assert.Throws<LocalHostConfigurationException>(() =>
+            FunctionAppFolder.ReadWorkerPath(app.Directory, "Build it with 'dotnet build src/App'."));
+
+        Assert.Contains("worker.config.json is missing", error.Message);
+        Assert.Contains("dotnet build src/App", error.Message);
+    }
+}
