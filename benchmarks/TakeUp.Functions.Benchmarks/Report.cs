@@ -37,7 +37,7 @@ internal static class Report
         Line(md, "# Functions benchmark: raw SDK inserts, usage ingestion and assisted-session latency");
         Line(md);
         Line(md, $"{started:yyyy-MM-dd HH:mm} UTC. {Environment.ProcessorCount} cores{loadAverage}, Azurite {azuriteVersion} in memory, the app's {configuration} build " +
-            "run as its own process in local mode (its own queue listener: batches of 16, empty polls backing off to at most 100 ms), " +
+            "run by the local Functions host (TakeUp.LocalHost driving the real isolated worker: queue batches of 16, empty polls backing off to at most 2 s, as host.json says), " +
             $"HTTP on loopback. Baselines run in the same run against the same emulator, with the Azure SDK (Azure.Data.Tables {SdkVersion()}) as the app uses it.");
         Line(md);
 

@@ -22,9 +22,9 @@ internal static class Report
             ? $", one-minute load average {l} at the start and {LoadAverage()} at the end (other work on the machine moves the numbers)"
             : "";
         Line(md, $"{setting.Started:yyyy-MM-dd HH:mm} UTC, {total.TotalMinutes:N1} min in all. {Environment.ProcessorCount} cores{load}. " +
-            $"Azurite {setting.AzuriteVersion} in memory; the app's {setting.Configuration} build run as its own process in local mode " +
+            $"Azurite {setting.AzuriteVersion} in memory; the app's {setting.Configuration} build run by the local Functions host (the real isolated worker) " +
             $"(its own queue listener: batches of {ReadOnce.ListenerConcurrency}, a new batch fetched when half is left, so up to 24 jobs at once; " +
-            "empty polls back off to at most 100 ms); HTTP and storage on loopback. The baseline runs in the same run against the same emulator, with the Azure SDK (Azure.Data.Tables, Azure.Storage.Queues) as the app uses it.");
+            "empty polls back off to at most 2 s, as host.json says); HTTP and storage on loopback. The baseline runs in the same run against the same emulator, with the Azure SDK (Azure.Data.Tables, Azure.Storage.Queues) as the app uses it.");
         Line(md);
 
         Line(md, "## Data (setup, not measured)");
