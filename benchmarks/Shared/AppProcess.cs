@@ -38,6 +38,14 @@ internal sealed class AppProcess : IAsyncDisposable
 
     public string DevKeysPath => Path.Combine(DataDirectory, "dev-keys.json");
 
+    /// <summary>The local host's master key, which its admin API (running a timer now) requires.</summary>
+    public string MasterKey()
+    {
+        using var keys = JsonDocument.Parse(File.ReadAllText(Path.Combine(DataDirectory, "host-keys.json")));
+        return keys.RootElement.GetProperty("masterKey").GetString()
+            ?? throw new InvalidOperationException($"{DataDirectory}/host-keys.json has no masterKey.");
+    }
+
     /// <summary>The app's build output, recorded when this benchmark was built (same configuration).</summary>
     public static string AppPath() => BuildMetadata("FunctionsAppPath");
 

@@ -110,6 +110,7 @@ try
     Console.WriteLine($"The app ({appPath}) at {app.BaseAddress}, ready in {appStart.TotalSeconds:N1} s.");
     var cpu = new ProcessCpu(emulatorPid, app.ProcessId);
     using var http = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    http.DefaultRequestHeaders.Add("x-functions-key", app.MasterKey());
     var jobs = new QueueClient(azurite.ConnectionString, AppShapes.TrendJobsQueue, AppShapes.QueueOptions());
     var alertsQueue = new QueueClient(azurite.ConnectionString, AppShapes.AlertsQueue, AppShapes.QueueOptions());
     var watcher = new TrendWatcher(
@@ -257,7 +258,7 @@ finally
     }
 }
 
-// Runs a timer function now through the local admin endpoint, as Core Tools' admin API does.
+// Runs a timer function now through the host's admin API (the client carries the master key).
 static async Task TriggerAsync(HttpClient http, string function, CancellationToken cancellationToken)
 {
     using var content = new StringContent("{}", Encoding.UTF8, "application/json");
