@@ -47,6 +47,16 @@ public sealed class LondonSchedule
         return (isPastDue ? firings : [firings[^1]]).Any(IsLondonOccurrence);
     }
 
+    /// <summary>
+    /// Whether this timer invocation should do its work: always for a run by hand (the admin API
+    /// sends no schedule status), otherwise only when the firing is a London time of the schedule.
+    /// The status's <c>Last</c> is the host's local time (UTC on Azure), and <see cref="DateTime.MinValue"/>
+    /// before the first run, which is read as no last run rather than one in year 1.
+    /// </summary>
+    public bool ShouldRun(Microsoft.Azure.Functions.Worker.TimerInfo timer, DateTimeOffset utcNow) =>
+        timer.ScheduleStatus is not { } status
+        || IsDue(utcNow, status.Last == default ? null : new DateTimeOffset(status.Last), timer.IsPastDue);
+
     /// <summary>True when the UTC instant is when one of the schedule's London times happens.</summary>
     public bool IsLondonOccurrence(DateTime utcFiring)
     {

@@ -26,8 +26,7 @@ public sealed class PurgeExpiredRecords(
     [Function(nameof(PurgeExpiredRecords))]
     public async Task RunAsync([TimerTrigger(UtcSchedule)] TimerInfo timer, FunctionContext context)
     {
-        // A run by hand (the admin API) carries no schedule status: it runs whatever the hour.
-        if (timer.ScheduleStatus is { } status && !London.IsDue(time.GetUtcNow(), LastRun(status), timer.IsPastDue))
+        if (!London.ShouldRun(timer, time.GetUtcNow()))
         {
             Log.NotLondonTime(logger, nameof(PurgeExpiredRecords), time.GetUtcNow(), LondonTime);
             return;
@@ -47,8 +46,6 @@ public sealed class PurgeExpiredRecords(
     /// <see cref="DateTime.MinValue"/> before the first run, from which a late run would be checked
     /// against every firing since year 1.
     /// </summary>
-    private static DateTimeOffset? LastRun(ScheduleStatus status) =>
-        status.Last == default ? null : new DateTimeOffset(status.Last);
 
     /// <param name="wholePartition">A usage receipt is a partition (summary and chunks): its summary's date decides for all of it.</param>
     private async Task<int> PurgeAsync(string tableName, string expiredFilter, bool wholePartition, CancellationToken cancellationToken)

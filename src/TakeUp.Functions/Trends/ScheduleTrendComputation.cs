@@ -29,8 +29,7 @@ public sealed class ScheduleTrendComputation(
     [Function(nameof(ScheduleTrendComputation))]
     public async Task RunAsync([TimerTrigger(UtcSchedule)] TimerInfo timer, FunctionContext context)
     {
-        // A run by hand (the admin API) carries no schedule status: it runs whatever the hour.
-        if (timer.ScheduleStatus is { } status && !London.IsDue(time.GetUtcNow(), LastRun(status), timer.IsPastDue))
+        if (!London.ShouldRun(timer, time.GetUtcNow()))
         {
             Log.NotLondonTime(logger, nameof(ScheduleTrendComputation), time.GetUtcNow(), LondonTime);
             return;
@@ -53,12 +52,4 @@ public sealed class ScheduleTrendComputation(
 
         Log.TrendsScheduled(logger, scheduled, full);
     }
-
-    /// <summary>
-    /// The host reports its own local time, which is the worker's (UTC on Azure), and
-    /// <see cref="DateTime.MinValue"/> before the first run, from which a late run would be checked
-    /// against every firing since year 1.
-    /// </summary>
-    private static DateTimeOffset? LastRun(ScheduleStatus status) =>
-        status.Last == default ? null : new DateTimeOffset(status.Last);
 }

@@ -35,8 +35,7 @@ public sealed class SendWeeklyDigest(
     [Function(nameof(SendWeeklyDigest))]
     public async Task RunAsync([TimerTrigger(UtcSchedule)] TimerInfo timer, FunctionContext context)
     {
-        // A run by hand (the admin API) carries no schedule status: it runs whatever the hour.
-        if (timer.ScheduleStatus is { } status && !London.IsDue(time.GetUtcNow(), LastRun(status), timer.IsPastDue))
+        if (!London.ShouldRun(timer, time.GetUtcNow()))
         {
             Log.NotLondonTime(logger, nameof(SendWeeklyDigest), time.GetUtcNow(), LondonTime);
             return;
@@ -92,8 +91,6 @@ public sealed class SendWeeklyDigest(
     /// <see cref="DateTime.MinValue"/> before the first run, from which a late run would be checked
     /// against every firing since year 1.
     /// </summary>
-    private static DateTimeOffset? LastRun(ScheduleStatus status) =>
-        status.Last == default ? null : new DateTimeOffset(status.Last);
 
     private async Task<string> ComposeAsync(IReadOnlyList<ServiceRecord> services, Period week, CancellationToken cancellationToken)
     {
