@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using TakeUp.LocalHost.Configuration;
+using TakeUp.LocalHost.Storage;
 using TakeUp.LocalHost.Worker;
 
 namespace TakeUp.LocalHost;
@@ -55,6 +56,18 @@ public sealed class LocalFunctionsHostOptions
     /// <summary>How long Azurite has to save and exit when asked to stop before it is killed.</summary>
     public TimeSpan StorageEmulatorStopTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// The blob, queue and table ports Azurite is started on. Development storage means the
+    /// standard ones; only the local host's own tests move them, to run beside another emulator.
+    /// </summary>
+    internal IReadOnlyList<int> StorageEmulatorPorts { get; set; } = AzuriteProcess.DefaultPorts;
+
+    /// <summary>
+    /// How long a running queue message is kept invisible between renewals; the host uses 10 minutes
+    /// and offers no setting, so only the local host's own tests shorten it, to see a renewal happen.
+    /// </summary>
+    internal TimeSpan QueueMessageLease { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Adds to or replaces the host's logging (console by default).</summary>
     public Action<ILoggingBuilder>? ConfigureLogging { get; set; }
 
@@ -73,7 +86,7 @@ public sealed class LocalFunctionsHostOptions
             throw new LocalHostConfigurationException($"LocalFunctionsHostOptions.HttpPort (--port) is {HttpPort}; it must be 0 to 65535.");
         }
 
-        if (WorkerStartTimeout <= TimeSpan.Zero || WorkerStopTimeout <= TimeSpan.Zero || StorageEmulatorStopTimeout <= TimeSpan.Zero)
+        if (WorkerStartTimeout <= TimeSpan.Zero || WorkerStopTimeout <= TimeSpan.Zero || StorageEmulatorStopTimeout <= TimeSpan.Zero || QueueMessageLease <= TimeSpan.Zero)
         {
             throw new LocalHostConfigurationException("LocalFunctionsHostOptions.WorkerStartTimeout, WorkerStopTimeout and StorageEmulatorStopTimeout must be positive.");
         }

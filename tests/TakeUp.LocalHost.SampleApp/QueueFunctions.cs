@@ -3,11 +3,14 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace TakeUp.LocalHost.SampleApp;
 
-public sealed class QueueFunctions(InvocationRecorder recorder)
+public sealed class QueueFunctions(InvocationRecorder recorder, HeldMessages held)
 {
-    /// <summary>Records each message; a message that starts with "fail" throws, to test retries and poison.</summary>
+    /// <summary>
+    /// Records each message; a message that starts with "fail" throws, to test retries and poison;
+    /// one that starts with "hold" waits until the test releases it.
+    /// </summary>
     [Function(nameof(RecordQueueMessage))]
-    public void RecordQueueMessage(
+    public async Task RecordQueueMessage(
         [QueueTrigger("%SampleQueueName%")] string message,
         string id,
         long dequeueCount,
@@ -23,6 +26,11 @@ public sealed class QueueFunctions(InvocationRecorder recorder)
             ["InsertionTime"] = insertionTime.ToString("O", CultureInfo.InvariantCulture),
             ["InvocationId"] = context.InvocationId,
         }));
+
+        if (message.StartsWith("hold", StringComparison.Ordinal))
+        {
+            await held.HoldAsync(context.CancellationToken);
+        }
 
         if (message.StartsWith("fail", StringComparison.Ordinal))
         {

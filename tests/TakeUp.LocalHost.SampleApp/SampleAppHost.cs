@@ -11,6 +11,7 @@ public static class SampleAppHost
         var builder = FunctionsApplication.CreateBuilder(args);
         builder.ConfigureFunctionsWebApplication();
         builder.Services.AddSingleton<InvocationRecorder>();
+        builder.Services.AddSingleton<HeldMessages>();
         return builder;
     }
 }

@@ -71,7 +71,7 @@ internal sealed record QueueSettings(
     /// <summary>Fetch more messages when no more than this many are still running.</summary>
     public int EffectiveNewBatchThreshold => NewBatchThreshold ?? (BatchSize / 2 * Environment.ProcessorCount);
 
-    /// <summary>How long a running message stays invisible before its lease is renewed (the host uses 10 minutes).</summary>
+    /// <summary>How long a running message stays invisible; renewed at half of it (the host uses 10 minutes).</summary>
     public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(10);
 
     public void Validate()

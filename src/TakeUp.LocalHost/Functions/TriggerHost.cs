@@ -123,7 +123,7 @@ internal sealed class TriggerHost(
                 var connection = LocalFunction.Property(function.Trigger, "connection");
                 var queue = queues.For(queueName, connection);
                 var poison = queues.For(queue.Name + "-poison", connection);
-                await new QueueListener(function, queue, poison, runtime.HostJson.Queues, invoker, time, logger).RunAsync(stoppingToken);
+                await new QueueListener(function, queue, poison, runtime.HostJson.Queues with { Lease = runtime.Options.QueueMessageLease }, invoker, time, logger).RunAsync(stoppingToken);
             }
             else
             {

@@ -28,7 +28,7 @@ internal sealed class AzuriteService(LocalHostRuntime runtime, IHostApplicationL
             return;
         }
 
-        var listening = await Task.WhenAll(AzuriteProcess.DefaultPorts.Select(AzuriteProcess.IsListeningAsync));
+        var listening = await Task.WhenAll(runtime.Options.StorageEmulatorPorts.Select(AzuriteProcess.IsListeningAsync));
         if (listening.All(l => l))
         {
             LocalHostLog.AzuriteAlreadyRunning(logger);
@@ -71,7 +71,7 @@ internal sealed class AzuriteService(LocalHostRuntime runtime, IHostApplicationL
         var location = Path.Combine(runtime.DataDirectory, "azurite");
         LocalHostLog.StartingAzurite(logger, location);
         return await AzuriteProcess.StartAsync(
-            new AzuriteStartOptions(root, location, AzuriteProcess.DefaultPorts[0], AzuriteProcess.DefaultPorts[1], AzuriteProcess.DefaultPorts[2]),
+            new AzuriteStartOptions(root, location, runtime.Options.StorageEmulatorPorts[0], runtime.Options.StorageEmulatorPorts[1], runtime.Options.StorageEmulatorPorts[2]),
             cancellationToken);
     }
 

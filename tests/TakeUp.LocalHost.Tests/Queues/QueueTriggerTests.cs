@@ -77,4 +77,69 @@ public sealed class QueueTriggerTests(AzuriteFixture storage)
         Assert.Equal(Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("fail: é and a comma,")), raw.Body.ToString());
         Assert.Empty((await queue.PeekMessagesAsync()).Value);
     }
+
+    [Fact]
+    public async Task A_new_batch_is_fetched_only_once_no_more_than_newBatchThreshold_messages_are_running()
+    {
+        var queueName = AzuriteFixture.UniqueQueueName("threshold");
+        using var app = TestApp.Create(hostJson =>
+        {
+            var queues = hostJson["extensions"]!["queues"]!;
+            queues["batchSize"] = 4;
+            queues["newBatchThreshold"] = 1;
+        });
+        var (host, worker) = await TestHosts.StartInProcessAsync(app, storage, settings: new Dictionary<string, string> { ["SampleQueueName"] = queueName });
+        await using var running = host;
+        var queue = storage.Queue(queueName);
+        await queue.CreateIfNotExistsAsync();
+        foreach (var i in Enumerable.Range(1, 10))
+        {
+            await queue.SendMessageAsync($"hold {i}");
+        }
+
+        await Wait.UntilAsync(() => worker.Held.Running == 4, "the first batch of four to be running");
+        worker.Held.Release(2);
+        await Wait.UntilAsync(() => worker.Held.Running == 2, "two of the first batch to finish");
+
+        // Two still running is above the threshold of one: nothing more may be fetched. A negative can
+        // only be watched for a while; the listener loops in milliseconds, so a second is plenty.
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Equal(4, worker.Recorder.Records.Count);
+
+        worker.Held.Release(1);
+        await Wait.UntilAsync(() => worker.Held.Running == 5, "a new batch of four beside the one still running");
+        worker.Held.Release(100);
+        await Wait.UntilAsync(() => worker.Recorder.Records.Count == 10 && worker.Held.Running == 0, "every message to run");
+        await Wait.UntilAsync(async () => (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0 ? new object() : null, "every message to be deleted");
+
+        Assert.Equal(5, worker.Held.MostRunning);
+        Assert.All(worker.Recorder.Records, r => Assert.Equal("1", r.Details["DequeueCount"]));
+    }
+
+    [Fact]
+    public async Task A_message_running_longer_than_its_lease_is_kept_invisible_and_deleted_when_done()
+    {
+        var queueName = AzuriteFixture.UniqueQueueName("lease");
+        using var app = TestApp.Create();
+        var (host, worker) = await TestHosts.StartInProcessAsync(
+            app,
+            storage,
+            settings: new Dictionary<string, string> { ["SampleQueueName"] = queueName },
+            configure: options => options.QueueMessageLease = TimeSpan.FromSeconds(2));
+        await using var running = host;
+        var queue = storage.Queue(queueName);
+        await queue.CreateIfNotExistsAsync();
+
+        await queue.SendMessageAsync("hold past the lease");
+        await Wait.UntilAsync(() => worker.Held.Running == 1, "the message to be running");
+
+        // Two and a half leases: without renewal it would be visible, and delivered again, after two seconds.
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        var visibleWhileRunning = (await queue.PeekMessagesAsync()).Value;
+        worker.Held.Release(1);
+        await Wait.UntilAsync(async () => (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0 ? new object() : null, "the message to be deleted with its renewed pop receipt");
+
+        Assert.Empty(visibleWhileRunning);
+        Assert.Equal("1", Assert.Single(worker.Recorder.Records).Details["DequeueCount"]);
+    }
 }

@@ -9,12 +9,14 @@ internal static class TestHosts
         TestApp app,
         AzuriteFixture? storage = null,
         TimeProvider? time = null,
-        IDictionary<string, string>? settings = null)
+        IDictionary<string, string>? settings = null,
+        Action<LocalFunctionsHostOptions>? configure = null)
     {
         var worker = new InProcessSampleWorker();
         var options = Options(app, storage, time, settings);
         options.WorkerLauncher = worker.Launcher;
         options.WorkerHttpHandler = worker.HttpHandler;
+        configure?.Invoke(options);
         var host = await LocalFunctionsHost.StartAsync(options);
         await host.WaitForWorkerAsync(Wait.Timeout());
         return (host, worker);

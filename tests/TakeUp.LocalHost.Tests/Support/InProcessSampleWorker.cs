@@ -28,6 +28,8 @@ public sealed class InProcessSampleWorker
 
     public InvocationRecorder Recorder => Current.Services.GetRequiredService<InvocationRecorder>();
 
+    public HeldMessages Held => Current.Services.GetRequiredService<HeldMessages>();
+
     private IHost Build(WorkerLaunchContext context)
     {
         // Read by the worker from the process environment (the ASP.NET Core integration reads host.json there).
