@@ -22,7 +22,27 @@ public sealed class InProcessWorkerLauncher(Func<WorkerLaunchContext, IHost> bui
         // WorkerTerminate makes the worker call StopApplication; in its own process Run() then stops
         // the host. Here nobody runs it, so stop it ourselves, as Run() would.
         lifetime.ApplicationStopping.Register(() => _ = Task.Run(() => host.StopAsync()));
-        await host.StartAsync(cancellationToken);
+        try
+        {
+            await host.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            // A start given up on (the host's start timeout) leaves nothing running behind it.
+            using var quick = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            try
+            {
+                await host.StopAsync(quick.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopping took too long; disposing ends what is left.
+            }
+
+            host.Dispose();
+            throw;
+        }
+
         return new InProcessWorker(host, exited.Task);
     }
 

@@ -110,9 +110,20 @@ internal sealed class WorkerSupervisor(
         ReadyWorker? ready = null;
         try
         {
-            instance = await launcher.LaunchAsync(context, stoppingToken);
+            // The whole start is bounded, launch included: a worker hosted in-process connects
+            // while it starts, and a start that stalls must end in a restart, as the Functions
+            // host restarts a worker that does not initialise in time.
             using var startTimeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             startTimeout.CancelAfter(runtime.Options.WorkerStartTimeout);
+            try
+            {
+                instance = await launcher.LaunchAsync(context, startTimeout.Token);
+            }
+            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+            {
+                throw new WorkerStartException($"the worker did not start within {runtime.Options.WorkerStartTimeout}");
+            }
+
             var first = await Task.WhenAny(connected, instance.Exited, Task.Delay(Timeout.Infinite, startTimeout.Token));
             stoppingToken.ThrowIfCancellationRequested();
             if (first != connected)
@@ -126,7 +137,14 @@ internal sealed class WorkerSupervisor(
             using (var handshakeTimeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
             {
                 handshakeTimeout.CancelAfter(runtime.Options.WorkerStartTimeout);
-                ready = await HandshakeAsync(channel, generation, handshakeTimeout.Token);
+                try
+                {
+                    ready = await HandshakeAsync(channel, generation, handshakeTimeout.Token);
+                }
+                catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+                {
+                    throw new WorkerStartException($"the worker did not answer the handshake (init, metadata, load) within {runtime.Options.WorkerStartTimeout}");
+                }
             }
 
             if (ready.HttpUri is { } httpUri && runtime.Options.WorkerHttpHandler is null)

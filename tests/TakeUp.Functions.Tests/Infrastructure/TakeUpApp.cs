@@ -69,6 +69,10 @@ public sealed class TakeUpApp : IAsyncDisposable
 
             // The worker lives in this process: nothing to wait for once the test is over.
             WorkerStopTimeout = TimeSpan.FromSeconds(1),
+
+            // Ready in well under a second; on a loaded 2-core runner a start has been seen to stall
+            // inside the gRPC client's connection set-up, which the host then ends with a restart.
+            WorkerStartTimeout = TimeSpan.FromSeconds(20),
         };
         foreach (var (key, value) in values)
         {
@@ -79,7 +83,7 @@ public sealed class TakeUpApp : IAsyncDisposable
         var app = new TakeUpApp(host, worker, values["AzureWebJobsStorage"], dataDirectory);
         try
         {
-            await host.WaitForWorkerAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
+            await host.WaitForWorkerAsync(new CancellationTokenSource(TimeSpan.FromSeconds(90)).Token);
             if (waitForStorage)
             {
                 await app.Services.GetRequiredService<StorageInitializer>().Ready.WaitAsync(TimeSpan.FromSeconds(30));

@@ -18,7 +18,7 @@ internal static class TestHosts
         options.WorkerHttpHandler = worker.HttpHandler;
         configure?.Invoke(options);
         var host = await LocalFunctionsHost.StartAsync(options);
-        await host.WaitForWorkerAsync(Wait.Timeout());
+        await host.WaitForWorkerAsync(Wait.Timeout(TimeSpan.FromSeconds(90)));
         return (host, worker);
     }
 
@@ -32,6 +32,9 @@ internal static class TestHosts
             StartStorageEmulator = false,
             TimeProvider = time ?? TimeProvider.System,
             ConfigureLogging = logging => logging.SetMinimumLevel(LogLevel.Warning),
+
+            // Ready in well under a second; a start that stalls on a loaded runner ends in a restart.
+            WorkerStartTimeout = TimeSpan.FromSeconds(20),
         };
         options.AppSettings["AzureWebJobsStorage"] = storage?.ConnectionString ?? "UseDevelopmentStorage=true";
         options.AppSettings["SampleQueueName"] = AzuriteFixture.UniqueQueueName("unused");
