@@ -15,8 +15,8 @@ internal sealed record CpuUse(TimeSpan Wall, TimeSpan Emulator, TimeSpan App, Ti
 }
 
 /// <summary>
-/// Reads the processor time of the emulator, the app and this program, to say which one a phase
-/// kept busy. The emulator is found as this program's child process running azurite.js (the
+/// Reads the processor time of the emulator, the app (the local host and its worker) and this
+/// program, to say which one a phase kept busy. The emulator is found as this program's child process running azurite.js (the
 /// launcher does not expose its process id). Linux only; elsewhere the emulator's share is unknown.
 /// </summary>
 internal sealed class ProcessCpu(int? emulatorPid, int appPid)
@@ -25,11 +25,25 @@ internal sealed class ProcessCpu(int? emulatorPid, int appPid)
 
     private Snapshot _start;
 
-    public static int? FindEmulator()
+    public static int? FindEmulator() =>
+        ChildrenOf(Environment.ProcessId).Cast<int?>().FirstOrDefault(pid =>
+        {
+            try
+            {
+                return File.ReadAllText($"/proc/{pid}/cmdline").Contains("azurite", StringComparison.Ordinal);
+            }
+            catch (IOException)
+            {
+                return false; // ended while being looked at
+            }
+        });
+
+    /// <summary>The processes whose parent is <paramref name="parentPid"/> (Linux; none elsewhere).</summary>
+    private static IEnumerable<int> ChildrenOf(int parentPid)
     {
         if (!Directory.Exists("/proc"))
         {
-            return null;
+            yield break;
         }
 
         foreach (var directory in Directory.EnumerateDirectories("/proc"))
@@ -39,28 +53,24 @@ internal sealed class ProcessCpu(int? emulatorPid, int appPid)
                 continue;
             }
 
+            int parent;
             try
             {
                 // The fields after the command's closing parenthesis: state, then the parent's id.
                 var stat = File.ReadAllText(Path.Combine(directory, "stat"));
                 var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                if (int.Parse(fields[1], CultureInfo.InvariantCulture) == Environment.ProcessId &&
-                    File.ReadAllText(Path.Combine(directory, "cmdline")).Contains("azurite", StringComparison.Ordinal))
-                {
-                    return pid;
-                }
+                parent = int.Parse(fields[1], CultureInfo.InvariantCulture);
             }
-            catch (IOException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                // The process ended while being looked at.
+                continue; // ended while being looked at, or not ours
             }
-            catch (UnauthorizedAccessException)
+
+            if (parent == parentPid)
             {
-                // Not ours.
+                yield return pid;
             }
         }
-
-        return null;
     }
 
     public void Start() => _start = Take();
@@ -75,7 +85,12 @@ internal sealed class ProcessCpu(int? emulatorPid, int appPid)
             end.Benchmark - _start.Benchmark);
     }
 
-    private Snapshot Take() => new(Stopwatch.GetTimestamp(), Cpu(emulatorPid), Cpu(appPid), Process.GetCurrentProcess().TotalProcessorTime);
+    /// <summary>The app is the local host and its worker (the host's child process): both count.</summary>
+    private Snapshot Take() => new(
+        Stopwatch.GetTimestamp(),
+        Cpu(emulatorPid),
+        ChildrenOf(appPid).Aggregate(Cpu(appPid), (sum, child) => sum + Cpu(child)),
+        Process.GetCurrentProcess().TotalProcessorTime);
 
     private static TimeSpan Cpu(int? pid)
     {

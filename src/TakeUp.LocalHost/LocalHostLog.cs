@@ -8,8 +8,8 @@ internal static partial class LocalHostLog
     [LoggerMessage(1, LogLevel.Information, "Starting the worker: dotnet {WorkerPath} (worker {WorkerId})")]
     public static partial void StartingWorker(ILogger logger, string workerPath, string workerId);
 
-    [LoggerMessage(2, LogLevel.Information, "Worker {WorkerId} is ready: {FunctionCount} functions loaded ({Functions})")]
-    public static partial void WorkerReady(ILogger logger, string workerId, int functionCount, string functions);
+    [LoggerMessage(2, LogLevel.Information, "Worker {WorkerId} is ready in {Milliseconds:F0} ms: {FunctionCount} functions loaded ({Functions})")]
+    public static partial void WorkerReady(ILogger logger, string workerId, double milliseconds, int functionCount, string functions);
 
     [LoggerMessage(3, LogLevel.Error, "Worker {WorkerId} stopped unexpectedly ({Reason}); restarting it in {Delay}")]
     public static partial void WorkerCrashed(ILogger logger, string workerId, string reason, TimeSpan delay);

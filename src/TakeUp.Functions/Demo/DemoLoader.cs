@@ -78,11 +78,24 @@ public sealed class DemoLoader(
 
     private async Task RunAsync(CancellationToken cancellationToken)
     {
+        if (await LoadHistoryAsync(cancellationToken))
+        {
+            // The history was generated whole in memory (well over 100 MB) and is garbage once the
+            // method that held it has returned, but the GC keeps the heap it grew to for a workload
+            // that never comes back. A one-off load is what its aggressive mode is for: collect,
+            // compact and give the memory back to the machine.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        }
+    }
+
+    /// <returns>False when the demo is switched off.</returns>
+    private async Task<bool> LoadHistoryAsync(CancellationToken cancellationToken)
+    {
         var settings = options.Value;
         if (!settings.IsEnabled(environment))
         {
             DemoLog.Disabled(logger, settings.Enabled is null ? " by default under the Functions host" : "");
-            return;
+            return false;
         }
 
         // Everything is generated (and every seed row checked) before anything is written.
@@ -123,6 +136,7 @@ public sealed class DemoLoader(
             history.Services.Count, days, allSessions.Count, history.Figures.Count(f => f.IsReproduced), filled, generating, writingUsage, writingSessions);
         DemoLog.Loaded(logger, Report.Services, days, allSessions.Count, Report.FiguresReproduced,
             generating.TotalSeconds, writingUsage.TotalSeconds, writingSessions.TotalSeconds, started.Elapsed.TotalSeconds);
+        return true;
     }
 
     /// <summary>The demo's fictional target, baseline and standard, only where the catalogue entry has none.</summary>

@@ -31,6 +31,7 @@ public sealed class ComputeServiceTrend(
     TrendStore trends,
     RuleRecorder rules,
     IOptions<TrendOptions> options,
+    TrendComputationGate gate,
     TimeProvider time,
     ILogger<ComputeServiceTrend> logger)
 {
@@ -51,6 +52,7 @@ public sealed class ComputeServiceTrend(
 
         var service = await catalog.FindAsync(serviceId, cancellationToken)
             ?? throw new InvalidDataException($"The service '{serviceId}' is not in the catalogue.");
+        using var slot = await gate.EnterAsync(cancellationToken);
         var now = time.GetUtcNow();
         var asOf = UkTime.DateOf(now);
         var settings = new TrendSettings(options.Value.MinimumWeeklyVolume);

@@ -9,6 +9,7 @@ public static class TrendsSetup
         services.AddOptions<TrendOptions>().BindConfiguration(TrendOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<UsageActivityStore>();
         services.AddSingleton<TrendStore>();
+        services.AddSingleton<TrendComputationGate>();
         services.AddSingleton<DigestStore>();
         services.AddSingleton<AlertOutbox>();
         services.AddSingleton<RuleRecorder>();

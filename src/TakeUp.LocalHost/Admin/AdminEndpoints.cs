@@ -103,6 +103,16 @@ internal static class AdminEndpoints
         ["NextVisibleTime"] = new TypedData { Json = System.Text.Json.JsonSerializer.Serialize(now) },
     };
 
-    private static IResult HostStatus(WorkerSession session) =>
-        Results.Json(new { state = session.Current is null ? "Initializing" : "Running", functions = session.Current?.Functions.Select(f => f.Name) ?? [] });
+    /// <summary>
+    /// As the Functions host's <c>GET /admin/host/status</c> (state), with what a local run needs to
+    /// see: the functions loaded and the worker (its generation, process and how long it took to be ready).
+    /// </summary>
+    private static IResult HostStatus(WorkerSession session) => session.Current is { } worker
+        ? Results.Json(new
+        {
+            state = "Running",
+            functions = worker.Functions.Select(f => f.Name),
+            worker = new { generation = worker.Generation, processId = worker.ProcessId, readyAfterMilliseconds = Math.Round(worker.StartedToReady.TotalMilliseconds, 1) },
+        })
+        : Results.Json(new { state = "Initializing", functions = Array.Empty<string>(), worker = (object?)null });
 }

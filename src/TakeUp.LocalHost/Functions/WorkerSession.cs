@@ -5,6 +5,12 @@ namespace TakeUp.LocalHost.Functions;
 /// <summary>The worker that is ready now, with the functions it loaded; replaced on each (re)start.</summary>
 internal sealed record ReadyWorker(WorkerChannel Channel, IReadOnlyList<LocalFunction> Functions, Uri? HttpUri, int Generation)
 {
+    /// <summary>The worker's own process, if it has one.</summary>
+    public int? ProcessId { get; init; }
+
+    /// <summary>From the host deciding to start it to its functions loaded (and, for a child process, its HTTP server listening).</summary>
+    public TimeSpan StartedToReady { get; init; }
+
     public LocalFunction? Find(string name) =>
         Functions.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
 }

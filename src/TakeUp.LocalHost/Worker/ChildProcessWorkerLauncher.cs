@@ -57,6 +57,8 @@ public sealed class ChildProcessWorkerLauncher(ILogger<ChildProcessWorkerLaunche
 
     private sealed class ChildWorker(Process process) : IWorkerInstance
     {
+        public int? ProcessId => process.Id;
+
         public Task Exited { get; } = process.WaitForExitAsync();
 
         public Task KillAsync()

@@ -21,6 +21,9 @@ public interface IWorkerInstance : IAsyncDisposable
 
     /// <summary>Ends the worker at once; used only when it did not exit after WorkerTerminate.</summary>
     Task KillAsync();
+
+    /// <summary>The worker's process, when it has one of its own (null for a worker hosted in the caller's process).</summary>
+    int? ProcessId => null;
 }
 
 /// <summary>What a worker needs to connect to this host, as the Functions host passes it.</summary>

@@ -108,6 +108,7 @@ internal sealed class WorkerSupervisor(
 
         IWorkerInstance? instance = null;
         ReadyWorker? ready = null;
+        var starting = time.GetTimestamp();
         try
         {
             // The whole start is bounded, launch included: a worker hosted in-process connects
@@ -152,8 +153,9 @@ internal sealed class WorkerSupervisor(
                 await WaitUntilListeningAsync(httpUri, stoppingToken);
             }
 
+            ready = ready with { ProcessId = instance.ProcessId, StartedToReady = time.GetElapsedTime(starting) };
             session.Ready(ready);
-            LocalHostLog.WorkerReady(logger, workerId, ready.Functions.Count, string.Join(", ", ready.Functions.Select(f => f.Name)));
+            LocalHostLog.WorkerReady(logger, workerId, ready.StartedToReady.TotalMilliseconds, ready.Functions.Count, string.Join(", ", ready.Functions.Select(f => f.Name)));
 
             await Task.WhenAny(channel.Closed, instance.Exited, Task.Delay(Timeout.Infinite, stoppingToken));
             if (stoppingToken.IsCancellationRequested)

@@ -88,8 +88,8 @@ public sealed class QueueTriggerTests(AzuriteFixture storage)
             queues["batchSize"] = 4;
             queues["newBatchThreshold"] = 1;
         });
-        var (host, worker) = await TestHosts.StartInProcessAsync(app, storage, settings: new Dictionary<string, string> { ["SampleQueueName"] = queueName });
-        await using var running = host;
+
+        // All ten are waiting before the host starts, so its first receive takes a whole batch.
         var queue = storage.Queue(queueName);
         await queue.CreateIfNotExistsAsync();
         foreach (var i in Enumerable.Range(1, 10))
@@ -97,6 +97,8 @@ public sealed class QueueTriggerTests(AzuriteFixture storage)
             await queue.SendMessageAsync($"hold {i}");
         }
 
+        var (host, worker) = await TestHosts.StartInProcessAsync(app, storage, settings: new Dictionary<string, string> { ["SampleQueueName"] = queueName });
+        await using var running = host;
         await Wait.UntilAsync(() => worker.Held.Running == 4, "the first batch of four to be running");
         worker.Held.Release(2);
         await Wait.UntilAsync(() => worker.Held.Running == 2, "two of the first batch to finish");
@@ -125,7 +127,7 @@ public sealed class QueueTriggerTests(AzuriteFixture storage)
             app,
             storage,
             settings: new Dictionary<string, string> { ["SampleQueueName"] = queueName },
-            configure: options => options.QueueMessageLease = TimeSpan.FromSeconds(2));
+            configure: options => options.QueueMessageLease = TimeSpan.FromSeconds(4));
         await using var running = host;
         var queue = storage.Queue(queueName);
         await queue.CreateIfNotExistsAsync();
@@ -133,8 +135,9 @@ public sealed class QueueTriggerTests(AzuriteFixture storage)
         await queue.SendMessageAsync("hold past the lease");
         await Wait.UntilAsync(() => worker.Held.Running == 1, "the message to be running");
 
-        // Two and a half leases: without renewal it would be visible, and delivered again, after two seconds.
-        await Task.Delay(TimeSpan.FromSeconds(5));
+        // Over two leases: without renewal it would be visible, and delivered again, after four
+        // seconds. (Renewed every two, it has two seconds to spare for a slow emulator.)
+        await Task.Delay(TimeSpan.FromSeconds(9));
         var visibleWhileRunning = (await queue.PeekMessagesAsync()).Value;
         worker.Held.Release(1);
         await Wait.UntilAsync(async () => (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0 ? new object() : null, "the message to be deleted with its renewed pop receipt");

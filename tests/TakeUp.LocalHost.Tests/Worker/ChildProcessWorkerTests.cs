@@ -19,6 +19,7 @@ public sealed class ChildProcessWorkerTests(AzuriteFixture storage)
         using var client = host.CreateHttpClient();
 
         var before = await client.GetStringAsync("api/Ping");
+        var firstStatus = await StatusAsync(host, client);
         try
         {
             await client.PostAsync("api/crash", null);
@@ -30,9 +31,32 @@ public sealed class ChildProcessWorkerTests(AzuriteFixture storage)
 
         await host.WaitForWorkerGenerationAsync(2, Wait.Timeout(TimeSpan.FromSeconds(60)));
         var after = await client.GetAsync("api/Ping");
+        var secondStatus = await StatusAsync(host, client);
+        var withoutKey = await client.GetAsync("admin/host/status");
 
         Assert.Equal("pong", before);
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, withoutKey.StatusCode);
+        Assert.Equal("Running", firstStatus.GetProperty("state").GetString());
+        Assert.Equal(1, firstStatus.GetProperty("worker").GetProperty("generation").GetInt32());
+        Assert.Equal(2, secondStatus.GetProperty("worker").GetProperty("generation").GetInt32());
+        Assert.True(firstStatus.GetProperty("worker").GetProperty("readyAfterMilliseconds").GetDouble() > 0);
+
+        // Each generation is its own process, the child of this one.
+        var firstPid = firstStatus.GetProperty("worker").GetProperty("processId").GetInt32();
+        var secondPid = secondStatus.GetProperty("worker").GetProperty("processId").GetInt32();
+        Assert.NotEqual(firstPid, secondPid);
+        Assert.DoesNotContain(System.Diagnostics.Process.GetProcesses(), p => p.Id == firstPid);
+        Assert.Equal("dotnet", System.Diagnostics.Process.GetProcessById(secondPid).ProcessName);
+    }
+
+    private static async Task<System.Text.Json.JsonElement> StatusAsync(LocalFunctionsHost host, HttpClient client)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "admin/host/status");
+        request.Headers.Add("x-functions-key", host.MasterKey);
+        using var response = await client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
     }
 
     [Fact]
