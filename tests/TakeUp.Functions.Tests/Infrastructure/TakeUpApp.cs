@@ -57,46 +57,68 @@ public sealed class TakeUpApp : IAsyncDisposable
             values[key] = value;
         }
 
-        var worker = new InProcessWorker(configureServices, values);
-        var options = new LocalFunctionsHostOptions
+        // Ready in well under a second. On a loaded 2-core runner a start has been seen to stall in
+        // the worker's gRPC client (the host's server holding a connection that never sent the
+        // HTTP/2 preface), and, rarely, to stall again after the host restarted the worker: so the
+        // host restarts a worker that is not ready in 12 s, and the test starts a whole new host
+        // (new ports, new server) if none is ready in 30 s, saying so on the console.
+        const int attempts = 3;
+        for (var attempt = 1; ; attempt++)
         {
-            AppDirectory = AppContext.BaseDirectory,
-            HttpPort = 0,
-            DataDirectory = dataDirectory,
-            StartStorageEmulator = false,
-            WorkerLauncher = worker.Launcher,
-            WorkerHttpHandler = worker.HttpHandler,
-
-            // The worker lives in this process: nothing to wait for once the test is over.
-            WorkerStopTimeout = TimeSpan.FromSeconds(1),
-
-            // Ready in well under a second; on a loaded 2-core runner a start has been seen to stall
-            // inside the gRPC client's connection set-up, which the host then ends with a restart.
-            WorkerStartTimeout = TimeSpan.FromSeconds(20),
-        };
-        foreach (var (key, value) in values)
-        {
-            options.AppSettings[key] = value;
-        }
-
-        var host = await LocalFunctionsHost.StartAsync(options);
-        var app = new TakeUpApp(host, worker, values["AzureWebJobsStorage"], dataDirectory);
-        try
-        {
-            await host.WaitForWorkerAsync(new CancellationTokenSource(TimeSpan.FromSeconds(90)).Token);
-            if (waitForStorage)
+            var worker = new InProcessWorker(configureServices, values);
+            var options = new LocalFunctionsHostOptions
             {
-                await app.Services.GetRequiredService<StorageInitializer>().Ready.WaitAsync(TimeSpan.FromSeconds(30));
-                await app.Services.GetRequiredService<LocalSetup>().Ready.WaitAsync(TimeSpan.FromSeconds(30));
-            }
-        }
-        catch
-        {
-            await app.DisposeAsync();
-            throw;
-        }
+                AppDirectory = AppContext.BaseDirectory,
+                HttpPort = 0,
+                DataDirectory = dataDirectory,
+                StartStorageEmulator = false,
+                WorkerLauncher = worker.Launcher,
+                WorkerHttpHandler = worker.HttpHandler,
 
-        return app;
+                // The worker lives in this process: nothing to wait for once the test is over.
+                WorkerStopTimeout = TimeSpan.FromSeconds(1),
+                WorkerStartTimeout = TimeSpan.FromSeconds(12),
+            };
+            foreach (var (key, value) in values)
+            {
+                options.AppSettings[key] = value;
+            }
+
+            var host = await LocalFunctionsHost.StartAsync(options);
+            var app = new TakeUpApp(host, worker, values["AzureWebJobsStorage"], dataDirectory);
+            try
+            {
+                using var ready = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+                await host.WaitForWorkerAsync(ready.Token);
+            }
+            catch (OperationCanceledException) when (attempt < attempts)
+            {
+                await Console.Error.WriteLineAsync($"TakeUpApp: no worker ready 30 s after start (attempt {attempt} of {attempts}); starting a new host.");
+                await app.DisposeAsync();
+                continue;
+            }
+            catch
+            {
+                await app.DisposeAsync();
+                throw;
+            }
+
+            try
+            {
+                if (waitForStorage)
+                {
+                    await app.Services.GetRequiredService<StorageInitializer>().Ready.WaitAsync(TimeSpan.FromSeconds(30));
+                    await app.Services.GetRequiredService<LocalSetup>().Ready.WaitAsync(TimeSpan.FromSeconds(30));
+                }
+            }
+            catch
+            {
+                await app.DisposeAsync();
+                throw;
+            }
+
+            return app;
+        }
     }
 
     public StorageAccount Storage => Services.GetRequiredService<StorageAccount>();
