@@ -21,7 +21,8 @@ public sealed class GetAlert(AlertStore alerts)
     {
         if (!AlertKeys.TryReadService(id, out var service))
         {
-            return Problems.BadRequest($"'{id}' is not an alert id.");
+            // Whatever its shape, it names no alert: the same 404 as an id of the right shape that is not there.
+            return Problems.NotFound($"There is no alert '{id}'. Alert ids look like carers-allowance.digital-take-up.3; GET api/alerts lists the ones you may see.");
         }
 
         if (!Caller.From(user).MayRead(service))
@@ -30,6 +31,6 @@ public sealed class GetAlert(AlertStore alerts)
         }
 
         var alert = await alerts.GetAsync(service, id, cancellationToken);
-        return alert is null ? Problems.NotFound($"There is no alert '{id}'.") : TypedResults.Ok(alert);
+        return alert is null ? Problems.NotFound($"There is no alert '{id}'. GET api/alerts lists the ones you may see.") : TypedResults.Ok(alert);
     }
 }

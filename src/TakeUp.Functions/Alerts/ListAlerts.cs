@@ -17,6 +17,7 @@ namespace TakeUp.Functions.Alerts;
 public sealed class ListAlerts(ServiceCatalog catalog, AlertStore alerts)
 {
     [Function(nameof(ListAlerts))]
+    [QueryParameters("service", "state")]
     [Authorize(Policy = Policies.Readers)]
     public Task<Results<Ok<IReadOnlyList<AlertRecord>>, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/alerts")] HttpRequest request) =>

@@ -26,6 +26,7 @@ public sealed class ListAssistedSessions(ServiceCatalog catalog, AssistedSession
     public const int MaxPageSize = 500;
 
     [Function(nameof(ListAssistedSessions))]
+    [QueryParameters("from", "to", "route", "outcome", "pageSize", "continuation")]
     [Authorize(Policy = Policies.Readers)]
     public Task<Results<Ok<AssistedSessionList>, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/services/{serviceId}/assisted-sessions")] HttpRequest request,

@@ -17,6 +17,7 @@ namespace TakeUp.Functions.Assisted;
 public sealed class ListSupportRequests(ServiceCatalog catalog, SupportRequestStore requests, SupportWaiting waiting, TimeProvider time)
 {
     [Function(nameof(ListSupportRequests))]
+    [QueryParameters("status")]
     [Authorize(Policy = Policies.Readers)]
     public Task<Results<Ok<SupportRequestList>, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/services/{serviceId}/support-requests")] HttpRequest request,

@@ -21,6 +21,9 @@ public sealed class FunctionMethods
     public long MaxRequestBodyBytes(FunctionContext context) =>
         For(context).GetCustomAttribute<MaxRequestBodySizeAttribute>()?.Bytes ?? MaxRequestBodySizeAttribute.DefaultBytes;
 
+    public IReadOnlyList<string> QueryParameters(FunctionContext context) =>
+        For(context).GetCustomAttribute<QueryParametersAttribute>()?.Names ?? [];
+
     public static IEnumerable<MethodInfo> All(Assembly assembly) =>
         assembly.GetTypes()
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static))

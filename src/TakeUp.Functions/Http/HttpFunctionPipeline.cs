@@ -5,7 +5,8 @@ namespace TakeUp.Functions.Http;
 
 /// <summary>
 /// The worker middleware every HTTP function runs through, outermost first: failures as
-/// problem+json; who the caller is and whether the function lets them in; the body's size limit;
+/// problem+json; who the caller is and whether the function lets them in; the query parameters it
+/// takes; the body's size limit;
 /// Idempotency-Key for the functions that honour it. Queue and timer functions skip all of it.
 /// </summary>
 public static class HttpFunctionPipeline
@@ -14,6 +15,7 @@ public static class HttpFunctionPipeline
     {
         builder.UseWhen<ProblemMiddleware>(IsHttp);
         builder.UseWhen<AccessMiddleware>(IsHttp);
+        builder.UseWhen<QueryParameterMiddleware>(IsHttp);
         builder.UseWhen<BodyLimitMiddleware>(IsHttp);
         builder.UseWhen<Idempotency>(context => IsHttp(context) && context.InstanceServices.GetRequiredService<FunctionMethods>().IsIdempotent(context));
         return builder;

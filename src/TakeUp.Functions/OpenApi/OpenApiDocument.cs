@@ -77,6 +77,12 @@ public static partial class OpenApiDocument
             parameters.Add(new JsonObject { ["name"] = parameter.Groups[1].Value, ["in"] = "path", ["required"] = true, ["schema"] = new JsonObject { ["type"] = "string" } });
         }
 
+        // Exactly the ones the function declares: any other is refused (QueryParameterMiddleware).
+        foreach (var name in function.Method.GetCustomAttribute<QueryParametersAttribute>()?.Names ?? [])
+        {
+            parameters.Add(new JsonObject { ["name"] = name, ["in"] = "query", ["required"] = false, ["schema"] = new JsonObject { ["type"] = "string" } });
+        }
+
         if (parameters.Count > 0)
         {
             operation["parameters"] = parameters;

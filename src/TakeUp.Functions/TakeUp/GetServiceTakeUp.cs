@@ -33,6 +33,7 @@ public sealed class GetServiceTakeUp(
     TimeProvider time)
 {
     [Function(nameof(GetServiceTakeUp))]
+    [QueryParameters("period", "from", "to")]
     [Authorize(Policy = Policies.Readers)]
     public Task<Results<Ok<ServiceTakeUpReport>, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/services/{serviceId}/take-up")] HttpRequest request,

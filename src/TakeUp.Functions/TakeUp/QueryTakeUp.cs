@@ -39,9 +39,9 @@ public sealed record CrossGovReport(string Period, DateOnly From, DateOnly To, s
 public sealed class QueryTakeUp(ServiceCatalog catalog, CrossGovStore crossGov, TimeProvider time)
 {
     public const int MaxPeriods = 160;
-    private static readonly HashSet<string> Known = ["period", "from", "to", "department", "service", "groupBy", "format"];
 
     [Function(nameof(QueryTakeUp))]
+    [QueryParameters("period", "from", "to", "department", "service", "groupBy", "format")]
     [Authorize(Policy = Policies.Gds)]
     public Task<Results<Ok<CrossGovReport>, ContentHttpResult, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/take-up")] HttpRequest request) =>
@@ -52,12 +52,6 @@ public sealed class QueryTakeUp(ServiceCatalog catalog, CrossGovStore crossGov, 
     {
         var query = request.Query;
         var errors = new List<InputError>();
-        foreach (var unknown in query.Keys.Where(k => !Known.Contains(k)))
-        {
-            // As the Performance Platform did: a misspelt parameter must not be silently ignored.
-            errors.Add(new InputError(0, unknown, $"'{unknown}' is not a parameter of this query; use {string.Join(", ", Known)}."));
-        }
-
         var periodText = query["period"].ToString() is { Length: > 0 } p ? p : "month";
         if (!Period.TryParseKind(periodText, out var kind) || kind == PeriodKind.Day)
         {

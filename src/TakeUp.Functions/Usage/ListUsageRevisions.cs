@@ -17,6 +17,7 @@ namespace TakeUp.Functions.Usage;
 public sealed class ListUsageRevisions(ServiceCatalog catalog, UsageDailyStore usage, TimeProvider time)
 {
     [Function(nameof(ListUsageRevisions))]
+    [QueryParameters("from", "to")]
     [Authorize(Policy = Policies.Readers)]
     public Task<Results<Ok<IReadOnlyList<UsageRevision>>, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/services/{serviceId}/usage/revisions")] HttpRequest request,

@@ -26,6 +26,7 @@ public sealed class SubmitUsage(ServiceCatalog catalog, UsageIntake intake, Usag
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     [Function(nameof(SubmitUsage))]
+    [QueryParameters("mode")]
     [Authorize(Policy = Policies.Ingest)]
     [Idempotent]
     [MaxRequestBodySize(MaxBodyBytes)]
