@@ -48,4 +48,28 @@ public sealed record ApiKeyRequest(string? Name, string? Role, IReadOnlyList<str
 
         return errors;
     }
+
+    /// <summary>
+    /// A key may only act for what exists: every service must be in the catalogue, and a
+    /// department must have a catalogued service (a key for a misspelt one would work for nothing
+    /// until someone catalogued a service under that name).
+    /// </summary>
+    public IReadOnlyList<InputError> CheckCatalogue(IReadOnlyDictionary<ServiceId, ServiceRecord> catalogue)
+    {
+        var errors = new List<InputError>();
+        foreach (var service in (Services ?? []).Where(s => ServiceId.TryParse(s, out var id) && !catalogue.ContainsKey(id)))
+        {
+            errors.Add(new InputError(0, "services", $"'{service}' is not in the services catalogue; add it first (PUT api/services/{service}) or check the id (GET api/services)."));
+        }
+
+        if (DepartmentId.TryParse(Department, out var department) && !catalogue.Values.Any(s => s.Department == department))
+        {
+            var known = catalogue.Values.Select(s => s.Department.Value).Distinct().Order(StringComparer.Ordinal).ToList();
+            errors.Add(new InputError(0, "department",
+                $"No catalogued service belongs to the department '{Department}'; " +
+                (known.Count == 0 ? "the catalogue is empty: add its services first." : $"use one of: {string.Join(", ", known)}, or add its services first.")));
+        }
+
+        return errors;
+    }
 }

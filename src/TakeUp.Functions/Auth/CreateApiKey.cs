@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using TakeUp.Functions.Assisted;
 using TakeUp.Functions.Http;
+using TakeUp.Functions.Services;
 
 namespace TakeUp.Functions.Auth;
 
 /// <summary><c>POST api/admin/keys</c> (admin): creates a key, shown this once in the answer.</summary>
-public sealed class CreateApiKey(ApiKeyStore keys)
+public sealed class CreateApiKey(ApiKeyStore keys, ServiceCatalog catalog)
 {
     public const string Example = "{\"name\":\"DWP feed\",\"role\":\"ingest\",\"department\":\"dwp\"}";
 
@@ -26,13 +27,18 @@ public sealed class CreateApiKey(ApiKeyStore keys)
             return problem;
         }
 
-        return await HandleAsync(body!, request.HttpContext.User, keys, request.HttpContext.RequestAborted);
+        return await HandleAsync(body!, request.HttpContext.User, keys, catalog, request.HttpContext.RequestAborted);
     }
 
     public static async Task<Results<Created<CreatedApiKey>, ProblemHttpResult>> HandleAsync(
-        ApiKeyRequest request, ClaimsPrincipal user, ApiKeyStore keys, CancellationToken cancellationToken)
+        ApiKeyRequest request, ClaimsPrincipal user, ApiKeyStore keys, ServiceCatalog catalog, CancellationToken cancellationToken)
     {
         var errors = request.Validate();
+        if (errors.Count == 0)
+        {
+            errors = request.CheckCatalogue(await catalog.GetAllAsync(cancellationToken));
+        }
+
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors, "key request");

@@ -1,5 +1,7 @@
 using TakeUp.Functions.Storage;
 
+using TakeUp.Functions.Services;
+
 namespace TakeUp.Functions.Auth;
 
 /// <summary>
@@ -37,6 +39,12 @@ public static class KeysCommand
                         Option(args, "--services")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                         Option(args, "--department"));
                     var errors = request.Validate();
+                    if (errors.Count == 0 && (request.Services is { Count: > 0 } || request.Department is not null))
+                    {
+                        await app.Services.GetRequiredService<StorageAccount>().Table(TableNames.Services).CreateIfNotExistsAsync();
+                        errors = request.CheckCatalogue(await app.Services.GetRequiredService<ServiceCatalog>().GetAllAsync(CancellationToken.None));
+                    }
+
                     if (errors.Count > 0)
                     {
                         await Console.Error.WriteLineAsync(string.Join(Environment.NewLine, errors.Select(e => $"{e.Field}: {e.Reason}")));
