@@ -56,6 +56,10 @@ public sealed record Caller(string Id, string Name, string Role, IReadOnlySet<Se
     /// <summary>Ingest keys submit usage for their department's services only.</summary>
     public bool MaySubmitUsageFor(ServiceRecord service) => Role == Roles.Ingest && Department == service.Department;
 
+    /// <summary>Who may see a service's managers and alert routes (addresses and webhook URLs): admins and its own managers.</summary>
+    public bool MaySeeContactsOf(ServiceId service) =>
+        Role == Roles.Admin || (Role == Roles.ServiceManager && Services.Contains(service));
+
     /// <summary>Which catalogue entries a caller sees listed.</summary>
     public bool MaySee(ServiceRecord service) => IsEveryService
         || (Roles.IsScopedToServices(Role) && Services.Contains(service.Id))

@@ -27,8 +27,9 @@ public sealed class GetService(ServiceCatalog catalog)
             return found.Problem;
         }
 
-        return Caller.From(user).MaySee(found.Service!)
-            ? TypedResults.Ok(ServiceDocument.From(found.Service!))
+        var caller = Caller.From(user);
+        return caller.MaySee(found.Service!)
+            ? TypedResults.Ok(ServiceDocument.For(caller, found.Service!))
             : Problems.Forbidden($"Your access does not cover the service '{serviceId}'.");
     }
 }

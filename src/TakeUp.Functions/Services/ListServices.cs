@@ -23,7 +23,7 @@ public sealed class ListServices(ServiceCatalog catalog)
             .Where(caller.MaySee)
             .OrderBy(s => s.Department.Value, StringComparer.Ordinal)
             .ThenBy(s => s.Id.Value, StringComparer.Ordinal)
-            .Select(ServiceDocument.From)
+            .Select(s => ServiceDocument.For(caller, s))
             .ToList();
         return TypedResults.Ok(visible);
     }

@@ -9,7 +9,11 @@ public sealed record ShareByDate(double Share, DateOnly By);
 
 public sealed record BaselineValue(double AssistedShare, DateOnly AsOf);
 
-/// <summary>A catalogue entry as the API returns it.</summary>
+/// <summary>
+/// A catalogue entry as the API returns it. Its contacts (the managers' e-mail addresses and the
+/// alert routes, which hold addresses and webhook URLs) are left out for everyone but admins and
+/// that service's own managers.
+/// </summary>
 public sealed record ServiceDocument(
     string Id,
     string Name,
@@ -21,9 +25,13 @@ public sealed record ServiceDocument(
     BaselineValue? InclusionBaseline,
     int? SupportStandardDays,
     IReadOnlyList<string> OfflineChannels,
-    IReadOnlyList<string> Managers,
-    IReadOnlyList<string> AlertRoutes)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Managers,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? AlertRoutes)
 {
+    /// <summary>The entry as <paramref name="caller"/> may see it.</summary>
+    public static ServiceDocument For(Auth.Caller caller, ServiceRecord s) =>
+        caller.MaySeeContactsOf(s.Id) ? From(s) : From(s) with { Managers = null, AlertRoutes = null };
+
     public static ServiceDocument From(ServiceRecord s) => new(
         s.Id.Value, s.Name, s.Department.Value, s.DepartmentName, s.YearlyVolume,
         s.TakeUpTarget is { } t ? new ShareByDate(t.Share, t.By) : null,
