@@ -1,3 +1,4 @@
+using TakeUp.Domain.Calendar;
 using System.Globalization;
 using TakeUp.Domain.Usage;
 
@@ -146,6 +147,11 @@ public static class ServiceValidator
         if (!dateOk)
         {
             error(field, $"'{dateText}' is not a date in the form yyyy-MM-dd.");
+        }
+        else if (!SupportedDates.Contains(date))
+        {
+            error(field, SupportedDates.Rule(dateText!));
+            dateOk = false;
         }
 
         return shareOk && dateOk ? (share, date) : null;

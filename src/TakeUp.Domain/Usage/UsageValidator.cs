@@ -1,3 +1,4 @@
+using TakeUp.Domain.Calendar;
 using System.Globalization;
 using TakeUp.Domain.Services;
 
@@ -87,6 +88,12 @@ public static class UsageValidator
         if (date > today)
         {
             errors.Add(new InputError(input.Row, "date", $"{input.Date} is in the future (today is {today:yyyy-MM-dd} in London)."));
+            return null;
+        }
+
+        if (!SupportedDates.Contains(date))
+        {
+            errors.Add(new InputError(input.Row, "date", SupportedDates.Rule(input.Date)));
             return null;
         }
 

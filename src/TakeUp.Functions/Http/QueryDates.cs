@@ -1,4 +1,5 @@
 using System.Globalization;
+using TakeUp.Domain.Calendar;
 using TakeUp.Domain.Usage;
 
 namespace TakeUp.Functions.Http;
@@ -18,7 +19,13 @@ public static class QueryDates
 
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            return date;
+            if (SupportedDates.Contains(date))
+            {
+                return date;
+            }
+
+            errors.Add(new InputError(0, field, SupportedDates.Rule(text)));
+            return null;
         }
 
         errors.Add(new InputError(0, field, $"'{text}' is not a date in the form yyyy-MM-dd."));

@@ -29,6 +29,8 @@ public class UsageValidatorTests
     [InlineData("date", "2026-13-01", "not a date")]
     [InlineData("date", "21/11/2026", "not a date")]
     [InlineData("date", "2026-11-22", "in the future")]
+    [InlineData("date", "0001-01-01", "outside the dates this service works with (2000-01-01 to 2099-12-31)")]
+    [InlineData("date", "1999-12-31", "outside the dates this service works with")]
     [InlineData("date", null, "required")]
     [InlineData("service", "Carers Allowance", "not a service id")]
     [InlineData("channel", "digital", "not a channel")]
