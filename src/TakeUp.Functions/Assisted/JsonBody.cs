@@ -4,11 +4,9 @@ using TakeUp.Functions.Http;
 
 namespace TakeUp.Functions.Assisted;
 
-/// <summary>Reads a JSON object body: 415 when it is not JSON, 400 when it cannot be read as an object.</summary>
+/// <summary>Reads a JSON object body: 415 when it is not JSON, 400 when it cannot be read as an object or has a field its type does not.</summary>
 public static class JsonBody
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public static async Task<(T? Body, ProblemHttpResult? Problem)> ReadAsync<T>(HttpRequest request, string example, CancellationToken cancellationToken)
         where T : class
     {
@@ -20,11 +18,11 @@ public static class JsonBody
         T? body;
         try
         {
-            body = await JsonSerializer.DeserializeAsync<T>(request.Body, Json, cancellationToken);
+            body = await JsonSerializer.DeserializeAsync<T>(request.Body, RequestJson.Options, cancellationToken);
         }
         catch (JsonException ex)
         {
-            return (null, Problems.BadRequest($"The body is not a JSON object of the expected form: {ex.Message}"));
+            return (null, RequestJson.Problem(ex, "request"));
         }
 
         return body is null

@@ -133,19 +133,88 @@ public sealed class Idempotency(IdempotencyStore store, IOptions<JsonOptions> js
         _ => null,
     };
 
+    /// <summary>
+    /// What the request means: method, path, query, content type and body. A JSON body is hashed in
+    /// a canonical form (no insignificant whitespace, object members sorted by name), so the same
+    /// request written out differently is the same request; any other body by its bytes.
+    /// </summary>
     private static async Task<string> HashRequestAsync(HttpRequest request)
     {
         request.Body.Position = 0;
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         sha.AppendData(Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString} {request.ContentType}\n"));
-        var buffer = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(buffer, request.HttpContext.RequestAborted)) > 0)
+        if (request.HasJsonContentType() && await CanonicalJsonAsync(request) is { } canonical)
         {
-            sha.AppendData(buffer, 0, read);
+            sha.AppendData(canonical);
+        }
+        else
+        {
+            request.Body.Position = 0;
+            var buffer = new byte[81920];
+            int read;
+            while ((read = await request.Body.ReadAsync(buffer, request.HttpContext.RequestAborted)) > 0)
+            {
+                sha.AppendData(buffer, 0, read);
+            }
         }
 
         request.Body.Position = 0;
         return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    /// <returns>The body as canonical JSON, or null when it is not JSON (then its bytes count).</returns>
+    private static async Task<byte[]?> CanonicalJsonAsync(HttpRequest request)
+    {
+        System.Text.Json.Nodes.JsonNode? node;
+        try
+        {
+            node = await System.Text.Json.Nodes.JsonNode.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or ArgumentException)
+        {
+            // Not JSON, or an object naming a member twice: its bytes are what it means.
+            return null;
+        }
+
+        using var output = new MemoryStream();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(output))
+        {
+            WriteCanonical(writer, node);
+        }
+
+        return output.ToArray();
+    }
+
+    private static void WriteCanonical(System.Text.Json.Utf8JsonWriter writer, System.Text.Json.Nodes.JsonNode? node)
+    {
+        switch (node)
+        {
+            case System.Text.Json.Nodes.JsonObject obj:
+                writer.WriteStartObject();
+                foreach (var (name, value) in obj.OrderBy(p => p.Key, StringComparer.Ordinal))
+                {
+                    writer.WritePropertyName(name);
+                    WriteCanonical(writer, value);
+                }
+
+                writer.WriteEndObject();
+                break;
+            case System.Text.Json.Nodes.JsonArray array:
+                writer.WriteStartArray();
+                foreach (var item in array)
+                {
+                    WriteCanonical(writer, item);
+                }
+
+                writer.WriteEndArray();
+                break;
+            case null:
+                writer.WriteNullValue();
+                break;
+            default:
+                // Strings and numbers as written (1.0 and 1 stay different: the API reads counts as text).
+                node.WriteTo(writer);
+                break;
+        }
     }
 }

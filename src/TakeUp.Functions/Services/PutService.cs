@@ -12,7 +12,6 @@ namespace TakeUp.Functions.Services;
 /// <summary><c>PUT api/services/{serviceId}</c> (admin): adds or replaces a catalogue entry.</summary>
 public sealed class PutService(ServiceStore store, ServiceCatalog catalog)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     [Function(nameof(PutService))]
     [Authorize(Policy = Policies.Admin)]
@@ -38,11 +37,11 @@ public sealed class PutService(ServiceStore store, ServiceCatalog catalog)
         ServicePutDocument? document;
         try
         {
-            document = await JsonSerializer.DeserializeAsync<ServicePutDocument>(request.Body, Json, cancellationToken);
+            document = await JsonSerializer.DeserializeAsync<ServicePutDocument>(request.Body, RequestJson.Options, cancellationToken);
         }
         catch (JsonException ex)
         {
-            return Problems.BadRequest($"The body is not valid JSON: {ex.Message}");
+            return RequestJson.Problem(ex, "service");
         }
 
         if (document is null)

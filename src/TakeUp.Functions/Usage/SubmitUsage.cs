@@ -23,7 +23,6 @@ public sealed class SubmitUsage(ServiceCatalog catalog, UsageIntake intake, Usag
     /// <summary>Submissions up to 10 MB (about 200,000 rows).</summary>
     public const long MaxBodyBytes = 10 * 1024 * 1024;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     [Function(nameof(SubmitUsage))]
     [QueryParameters("mode")]
@@ -61,11 +60,11 @@ public sealed class SubmitUsage(ServiceCatalog catalog, UsageIntake intake, Usag
             UsageSubmissionDocument? document;
             try
             {
-                document = await JsonSerializer.DeserializeAsync<UsageSubmissionDocument>(request.Body, Json, cancellationToken);
+                document = await JsonSerializer.DeserializeAsync<UsageSubmissionDocument>(request.Body, RequestJson.Options, cancellationToken);
             }
             catch (JsonException ex)
             {
-                return Problems.BadRequest($"The body is not valid JSON: {ex.Message}");
+                return RequestJson.Problem(ex);
             }
 
             if (document?.Rows is null)
@@ -78,10 +77,15 @@ public sealed class SubmitUsage(ServiceCatalog catalog, UsageIntake intake, Usag
         }
         else if (IsCsv(request))
         {
-            var (rows, problem) = await UsageCsv.ReadAsync(request.Body, cancellationToken);
+            var (rows, layout, problem) = await UsageCsv.ReadAsync(request.Body, cancellationToken);
             if (problem is not null)
             {
                 return Problems.BadRequest(problem, "The CSV could not be read.");
+            }
+
+            if (layout.Count > 0)
+            {
+                return Problems.Invalid(layout);
             }
 
             inputs = rows;

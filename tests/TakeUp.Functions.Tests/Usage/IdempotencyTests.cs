@@ -59,6 +59,32 @@ public class IdempotencyTests
     }
 
     [Fact]
+    public async Task The_same_json_written_differently_is_the_same_request_and_a_changed_value_is_not()
+    {
+        await using var app = await TakeUpApp.StartAsync(settings: new Dictionary<string, string> { ["AzureWebJobs.ApplyUsageBatch.Disabled"] = "true" });
+        using var ingest = await app.IngestAsync("dwp");
+        HttpRequestMessage Raw(string json)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/usage") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+            request.Headers.Add("Idempotency-Key", "feed-written-twice");
+            return request;
+        }
+
+        var first = await ingest.SendAsync(Raw("{\"rows\":[{\"date\":\"2026-11-20\",\"service\":\"carers-allowance\",\"channel\":\"online\",\"count\":5}]}"));
+        var reordered = await ingest.SendAsync(Raw("{ \"rows\": [ {\n  \"count\": 5, \"channel\": \"online\",\n  \"service\": \"carers-allowance\", \"date\": \"2026-11-20\" } ] }\n"));
+        var escaped = await ingest.SendAsync(Raw("{\"rows\":[{\"date\":\"2026-11-20\",\"service\":\"carers\\u002Dallowance\",\"channel\":\"online\",\"count\":5}]}"));
+        var changed = await ingest.SendAsync(Raw("{\"rows\":[{\"date\":\"2026-11-20\",\"service\":\"carers-allowance\",\"channel\":\"online\",\"count\":6}]}"));
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, reordered.StatusCode);
+        Assert.True(reordered.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal(HttpStatusCode.Accepted, escaped.StatusCode);
+        Assert.True(escaped.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, changed.StatusCode);
+        Assert.Equal(1, (await app.Queue(QueueNames.UsageBatches).GetPropertiesAsync()).Value.ApproximateMessagesCount);
+    }
+
+    [Fact]
     public async Task Reusing_a_key_for_a_different_request_is_refused()
     {
         await using var app = await TakeUpApp.StartAsync(settings: new Dictionary<string, string> { ["AzureWebJobs.ApplyUsageBatch.Disabled"] = "true" });
