@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using TakeUp.Domain.Services;
+using TakeUp.Domain.Usage;
+using TakeUp.Functions.Assisted;
 using TakeUp.Functions.Auth;
 using TakeUp.Functions.Http;
 
@@ -47,6 +49,12 @@ public sealed class PutService(ServiceStore store, ServiceCatalog catalog)
         if (document is null)
         {
             return Problems.BadRequest("The body must be a JSON object describing the service.");
+        }
+
+        // What GET returns may be PUT back: its id is taken when it is the path's.
+        if (document.Id is { } id && !string.Equals(id, serviceId, StringComparison.Ordinal))
+        {
+            return Problems.Invalid([new InputError(0, "id", $"The body is for '{SafeText.Quote(id)}' but the path for '{serviceId}'; leave id out or make them the same.")], "service");
         }
 
         var (service, errors) = ServiceValidator.Validate(document.ToInput(serviceId));

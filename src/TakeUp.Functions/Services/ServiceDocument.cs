@@ -46,6 +46,8 @@ public sealed record ServiceDocument(
 /// <summary>The body of <c>PUT api/services/{serviceId}</c>; fields are read as text so each error is named.</summary>
 public sealed record ServicePutDocument
 {
+    /// <summary>Optional; when given, the path's id (so a document read with GET can be sent back).</summary>
+    [JsonConverter(typeof(ScalarTextConverter))] public string? Id { get; init; }
     [JsonConverter(typeof(ScalarTextConverter))] public string? Name { get; init; }
     [JsonConverter(typeof(ScalarTextConverter))] public string? Department { get; init; }
     [JsonConverter(typeof(ScalarTextConverter))] public string? DepartmentName { get; init; }

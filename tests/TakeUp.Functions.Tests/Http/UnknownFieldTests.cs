@@ -62,6 +62,21 @@ public class UnknownFieldTests(AccessFixture fixture) : IClassFixture<AccessFixt
         Assert.Contains("columns usage does not take: 'name'", problem.RootElement.GetProperty("detail").GetString());
     }
 
+    [Fact]
+    public async Task A_catalogue_entry_read_with_get_can_be_put_back_as_it_is_but_not_under_another_id()
+    {
+        var admin = fixture.Client("admin");
+        var read = await admin.GetStringAsync("/api/services/state-pension-online");
+
+        using var same = await admin.PutAsync("/api/services/state-pension-online", new StringContent(read, Encoding.UTF8, "application/json"));
+        using var other = await admin.PutAsync("/api/services/carers-allowance", new StringContent(read, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, same.StatusCode);
+        Assert.Equal(read, await admin.GetStringAsync("/api/services/state-pension-online"));
+        Assert.Equal(HttpStatusCode.BadRequest, other.StatusCode);
+        Assert.Contains("\"field\":\"id\"", await other.Content.ReadAsStringAsync());
+    }
+
     private async Task<string> CountAllAsync()
     {
         var counts = new StringBuilder();
