@@ -56,7 +56,7 @@ public sealed class ChannelCounts
         var result = this;
         foreach (var (key, count) in reported)
         {
-            result = mode == CountingMode.Totals ? result.With(key, count) : result.Add(key, count);
+            result = mode is CountingMode.Totals or CountingMode.Day ? result.With(key, count) : result.Add(key, count);
         }
 
         return result;

@@ -230,6 +230,10 @@ public sealed class DemoLoader(
             ["LastBatchId"] = BatchId,
         };
         CountProperties.Write(day.Counts, totals);
+
+        // Each count remembers its submission (the demo's, accepted now), as a submitted day's do.
+        var order = new UsagePartitionUpdate(service, day.Date, BatchId, CountingMode.Totals, [], UpdatedBy, now).OrderAt(now);
+        CountProperties.WriteOrders(day.Counts.Entries.Where(e => e.Value != 0).ToDictionary(e => e.Key, _ => order), totals);
         var marker = new TableEntity(partitionKey, UsageKeys.MarkerRowKey(BatchId))
         {
             ["AppliedAt"] = now,

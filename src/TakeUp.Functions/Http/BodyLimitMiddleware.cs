@@ -26,6 +26,7 @@ public sealed class BodyLimitMiddleware(FunctionMethods methods) : IFunctionsWor
             feature.MaxRequestBodySize = limit;
         }
 
+        http.Request.Body = new LimitedRequestBody(http.Request.Body, limit);
         return next(context);
     }
 }

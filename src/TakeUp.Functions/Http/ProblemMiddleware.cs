@@ -49,6 +49,8 @@ public sealed class ProblemMiddleware(ILogger<ProblemMiddleware> logger) : IFunc
 
         switch (Unwrap(exception))
         {
+            case RequestBodyTooLargeException tooLarge:
+                return TooLarge(tooLarge.Limit);
             case BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }:
                 var limit = http.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
                 return TooLarge(limit);

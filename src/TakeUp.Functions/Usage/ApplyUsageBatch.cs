@@ -59,7 +59,9 @@ public sealed class ApplyUsageBatch(
         {
             var update = new UsagePartitionUpdate(day.Key.Service, day.Key.Date, batchId, mode,
                 day.Select(r => new KeyValuePair<CountKey, long>(r.Key, r.Count)).ToList(),
-                message.SubmittedBy ?? "queue");
+                message.SubmittedBy ?? "queue",
+                message.AcceptedAt ?? delivery.InsertedAt,
+                receiptId);
             if (await usage.ApplyAsync(update, cancellationToken))
             {
                 applied++;

@@ -16,6 +16,9 @@ public static class CountProperties
 
     public static string NameOf(CountKey key) => NameByKey[key];
 
+    /// <summary>Every count a day can hold.</summary>
+    public static IReadOnlyCollection<CountKey> AllKeys => NameByKey.Keys;
+
     public static ChannelCounts Read(TableEntity entity)
     {
         var counts = ChannelCounts.Empty;
@@ -38,6 +41,31 @@ public static class CountProperties
             entity[name] = counts[key];
         }
     }
+
+    /// <summary>For each count a totals batch set, the order of the submission that set it (<c>o_online</c> beside <c>c_online</c>).</summary>
+    public static Dictionary<CountKey, string> ReadOrders(TableEntity entity)
+    {
+        var orders = new Dictionary<CountKey, string>();
+        foreach (var (key, name) in NameByKey)
+        {
+            if (entity.GetString(OrderPrefix + name[Prefix.Length..]) is { } order)
+            {
+                orders[key] = order;
+            }
+        }
+
+        return orders;
+    }
+
+    public static void WriteOrders(IReadOnlyDictionary<CountKey, string> orders, TableEntity entity)
+    {
+        foreach (var (key, order) in orders)
+        {
+            entity[OrderPrefix + NameByKey[key][Prefix.Length..]] = order;
+        }
+    }
+
+    private const string OrderPrefix = "o_";
 
     private static Dictionary<CountKey, string> BuildNames()
     {

@@ -19,5 +19,12 @@ public sealed record UsageBatchMessage
 
     public string? SubmittedBy { get; init; }
 
+    /// <summary>
+    /// When the submission was accepted (set by <c>SubmitUsage</c>): it orders restatements, the
+    /// latest accepted winning. Other producers may leave it out; the message's time on the queue
+    /// stands in.
+    /// </summary>
+    public DateTimeOffset? AcceptedAt { get; init; }
+
     public IReadOnlyList<UsageRowDocument>? Rows { get; init; }
 }

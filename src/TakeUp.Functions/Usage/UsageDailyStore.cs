@@ -11,13 +11,25 @@ namespace TakeUp.Functions.Usage;
 public sealed record StoredDay(DateOnly Date, ChannelCounts Counts, DateTimeOffset UpdatedAt);
 
 /// <summary>The counts of one batch for one service on one day.</summary>
+/// <param name="AcceptedAt">When its submission was accepted; null means now (when applied).</param>
+/// <param name="Submission">The submission it belongs to (its receipt), which orders submissions accepted in the same instant; null means the batch.</param>
 public sealed record UsagePartitionUpdate(
     ServiceId Service,
     DateOnly Date,
     string BatchId,
     CountingMode Mode,
     IReadOnlyList<KeyValuePair<CountKey, long>> Counts,
-    string SubmittedBy);
+    string SubmittedBy,
+    DateTimeOffset? AcceptedAt = null,
+    string? Submission = null)
+{
+    /// <summary>
+    /// Where its submission stands among all others: when it was accepted, then its id. Sorts as text,
+    /// so the latest accepted submission has the greatest.
+    /// </summary>
+    public string OrderAt(DateTimeOffset now) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{(AcceptedAt ?? now).UtcTicks:D19}|{Submission ?? BatchId}");
+}
 
 /// <summary>
 /// Daily counts per service in <c>UsageDaily</c>, applied exactly once (design invariant 1):
@@ -26,6 +38,13 @@ public sealed record UsagePartitionUpdate(
 /// fails on its marker and changes nothing; a concurrent writer fails on the ETag and is retried.
 /// A restatement (totals mode, changing a stored day) also writes its revision, old and new
 /// values, in the same transaction, so history and totals never disagree.
+/// <para>
+/// The latest accepted submission wins (design invariant 6), whatever order the queue delivers
+/// batches in: each count a totals batch sets remembers its submission's order
+/// (<see cref="UsagePartitionUpdate.OrderAt"/>, property <c>o_…</c> beside <c>c_…</c>), and a totals
+/// batch from an earlier submission leaves a count set by a later one as it is. Increments add
+/// whenever they arrive.
+/// </para>
 /// </summary>
 public class UsageDailyStore(StorageAccount storage, TimeProvider time)
 {
@@ -58,8 +77,37 @@ public class UsageDailyStore(StorageAccount storage, TimeProvider time)
                 ["UpdatedAt"] = now,
                 ["LastBatchId"] = update.BatchId,
             };
-            var next = stored.Apply(update.Counts, update.Mode);
+            var order = update.OrderAt(now);
+            var orders = existing is not null ? CountProperties.ReadOrders(existing) : new Dictionary<CountKey, string>();
+            var replaces = update.Mode is CountingMode.Totals or CountingMode.Day;
+            IReadOnlyList<KeyValuePair<CountKey, long>> counts = update.Counts;
+            if (replaces)
+            {
+                // A count given is taken unless a later submission set it (the same submission's
+                // other chunks may set the same day); a count a whole-day report leaves out becomes
+                // zero unless any later or equal submission set it.
+                var given = update.Counts.Select(c => c.Key).ToHashSet();
+                var left = update.Mode == CountingMode.Day
+                    ? CountProperties.AllKeys.Where(k => !given.Contains(k)).Select(k => KeyValuePair.Create(k, 0L))
+                    : [];
+                counts = update.Counts.Where(c => IsAtLeast(c.Key))
+                    .Concat(left.Where(c => !orders.TryGetValue(c.Key, out var held) || string.CompareOrdinal(order, held) > 0))
+                    .ToList();
+            }
+
+            bool IsAtLeast(CountKey key) => !orders.TryGetValue(key, out var held) || string.CompareOrdinal(order, held) >= 0;
+
+            var next = stored.Apply(counts, replaces ? CountingMode.Totals : CountingMode.Increments);
             CountProperties.Write(next, totals);
+            if (replaces)
+            {
+                foreach (var count in counts)
+                {
+                    orders[count.Key] = order;
+                }
+            }
+
+            CountProperties.WriteOrders(orders, totals);
 
             var marker = new TableEntity(partitionKey, UsageKeys.MarkerRowKey(update.BatchId))
             {
@@ -76,9 +124,9 @@ public class UsageDailyStore(StorageAccount storage, TimeProvider time)
                     ? new(TableTransactionActionType.UpdateReplace, totals, existing.ETag)
                     : new(TableTransactionActionType.Add, totals),
             };
-            if (existing is not null && update.Mode == CountingMode.Totals && UsageRevisions.Changes(stored, next) is { Count: > 0 } changes)
+            if (existing is not null && replaces && UsageRevisions.Changes(stored, next) is { Count: > 0 } changes)
             {
-                actions.Add(new(TableTransactionActionType.Add, UsageRevisions.ToEntity(partitionKey, update, now, changes)));
+                actions.Add(new(TableTransactionActionType.Add, UsageRevisions.ToEntity(partitionKey, update, update.AcceptedAt ?? now, now, changes)));
             }
 
             try

@@ -9,7 +9,7 @@ namespace TakeUp.Functions.Usage;
 /// Turns a validated submission into a receipt and queued batches. A submission larger than one
 /// queue message is split into chunks, each its own batch, all under one receipt.
 /// </summary>
-public sealed class UsageIntake(StorageAccount storage, UsageReceiptStore receipts)
+public sealed class UsageIntake(StorageAccount storage, UsageReceiptStore receipts, TimeProvider time)
 {
     /// <summary>Rows JSON per message, leaving room for base64 (4/3) inside the queue's 64 KiB.</summary>
     internal const int MaxMessageJsonBytes = 45_000;
@@ -23,6 +23,9 @@ public sealed class UsageIntake(StorageAccount storage, UsageReceiptStore receip
     public async Task AcceptAsync(string receiptId, IReadOnlyList<UsageRow> rows, CountingMode mode, string submittedBy, CancellationToken cancellationToken)
     {
         var chunks = Chunk(rows);
+
+        // One instant for the whole submission: its chunks restate together, after every submission accepted before it.
+        var acceptedAt = time.GetUtcNow();
         await receipts.CreateAsync(receiptId, mode, "http", submittedBy, chunks.Select(c => c.Count).ToList(), cancellationToken);
 
         var queue = storage.Queue(QueueNames.UsageBatches);
@@ -35,6 +38,7 @@ public sealed class UsageIntake(StorageAccount storage, UsageReceiptStore receip
                 Chunk = i + 1,
                 Mode = CountingModes.NameOf(mode),
                 SubmittedBy = submittedBy,
+                AcceptedAt = acceptedAt,
                 Rows = chunks[i],
             };
             await queue.SendMessageAsync(JsonSerializer.Serialize(message, Json), null, null, cancellationToken);

@@ -12,8 +12,9 @@ public sealed record UsageChange(string Channel, string Assisted, long Old, long
 public sealed record UsageRevision(DateOnly Date, DateTimeOffset When, string By, string BatchId, IReadOnlyList<UsageChange> Changes);
 
 /// <summary>
-/// Revision rows in a day's <c>UsageDaily</c> partition: <c>r|{inverted ticks}|{batchId}</c>, so a
-/// day's revisions list newest first.
+/// Revision rows in a day's <c>UsageDaily</c> partition: <c>r|{inverted ticks of the submission's
+/// acceptance}|{batchId}</c>, so a day's revisions list in submission order, newest first, whatever
+/// order they were applied in.
 /// </summary>
 public static class UsageRevisions
 {
@@ -26,12 +27,15 @@ public static class UsageRevisions
             .Select(key => new UsageChange(key.Channel.Name, key.Assisted.Name, before[key], after[key]))
             .ToList();
 
-    public static TableEntity ToEntity(string partitionKey, UsagePartitionUpdate update, DateTimeOffset when, IReadOnlyList<UsageChange> changes)
+    /// <param name="when">When the restating submission was accepted.</param>
+    /// <param name="appliedAt">When it reached the day (later, and in any order).</param>
+    public static TableEntity ToEntity(string partitionKey, UsagePartitionUpdate update, DateTimeOffset when, DateTimeOffset appliedAt, IReadOnlyList<UsageChange> changes)
     {
         var inverted = (DateTimeOffset.MaxValue.UtcTicks - when.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
         return new TableEntity(partitionKey, $"{RowKeyPrefix}{inverted}|{update.BatchId}")
         {
             ["When"] = when,
+            ["AppliedAt"] = appliedAt,
             ["By"] = update.SubmittedBy,
             ["BatchId"] = update.BatchId,
             ["Changes"] = JsonSerializer.Serialize(changes),

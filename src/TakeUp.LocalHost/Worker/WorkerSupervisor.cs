@@ -18,10 +18,13 @@ internal sealed class WorkerSupervisor(
     WorkerConnections connections,
     WorkerSession session,
     LocalHostRuntime runtime,
-    TimeProvider time,
     ILogger<WorkerSupervisor> logger) : BackgroundService, IHostedLifecycleService
 {
     private const string HostVersion = "4.1000.0.0";
+
+    // Starting, restarting and stopping the worker run on real time, even when the triggers run on
+    // a test's fake clock: a restart must not wait for a clock that nobody moves on.
+    private static readonly TimeProvider Clock = TimeProvider.System;
     private static readonly TimeSpan FirstRestartDelay = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LongestRestartDelay = TimeSpan.FromSeconds(30);
 
@@ -57,7 +60,7 @@ internal sealed class WorkerSupervisor(
                 reason = "the worker exited or its stream ended";
 
                 // Ctrl+C in a terminal reaches the worker too; if the host is stopping, that was no crash.
-                await Task.Delay(TimeSpan.FromMilliseconds(500), time, stoppingToken);
+                await Task.Delay(TimeSpan.FromMilliseconds(500), Clock, stoppingToken);
                 if (ranWell)
                 {
                     delay = FirstRestartDelay;
@@ -83,7 +86,7 @@ internal sealed class WorkerSupervisor(
             LocalHostLog.WorkerCrashed(logger, workerId, reason, delay);
             try
             {
-                await Task.Delay(delay, time, stoppingToken);
+                await Task.Delay(delay, Clock, stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -108,7 +111,7 @@ internal sealed class WorkerSupervisor(
 
         IWorkerInstance? instance = null;
         ReadyWorker? ready = null;
-        var starting = time.GetTimestamp();
+        var starting = Clock.GetTimestamp();
         try
         {
             // The whole start is bounded, launch included: a worker hosted in-process connects
@@ -153,7 +156,7 @@ internal sealed class WorkerSupervisor(
                 await WaitUntilListeningAsync(httpUri, stoppingToken);
             }
 
-            ready = ready with { ProcessId = instance.ProcessId, StartedToReady = time.GetElapsedTime(starting) };
+            ready = ready with { ProcessId = instance.ProcessId, StartedToReady = Clock.GetElapsedTime(starting) };
             session.Ready(ready);
             LocalHostLog.WorkerReady(logger, workerId, ready.StartedToReady.TotalMilliseconds, ready.Functions.Count, string.Join(", ", ready.Functions.Select(f => f.Name)));
 
@@ -228,8 +231,8 @@ internal sealed class WorkerSupervisor(
     /// </summary>
     private async Task WaitUntilListeningAsync(Uri httpUri, CancellationToken cancellationToken)
     {
-        var deadline = time.GetUtcNow() + runtime.Options.WorkerStartTimeout;
-        while (time.GetUtcNow() < deadline)
+        var deadline = Clock.GetUtcNow() + runtime.Options.WorkerStartTimeout;
+        while (Clock.GetUtcNow() < deadline)
         {
             using var client = new System.Net.Sockets.TcpClient();
             try
@@ -239,7 +242,7 @@ internal sealed class WorkerSupervisor(
             }
             catch (System.Net.Sockets.SocketException)
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(50), time, cancellationToken);
+                await Task.Delay(TimeSpan.FromMilliseconds(50), Clock, cancellationToken);
             }
         }
 
@@ -265,7 +268,7 @@ internal sealed class WorkerSupervisor(
 
         try
         {
-            await instance.Exited.WaitAsync(timeout, time);
+            await instance.Exited.WaitAsync(timeout, Clock);
         }
         catch (TimeoutException)
         {

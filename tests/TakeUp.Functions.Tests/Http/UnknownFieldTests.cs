@@ -94,3 +94,54 @@ public class UnknownFieldTests(AccessFixture fixture) : IClassFixture<AccessFixt
         return counts.ToString();
     }
 }
+
+/// <summary>Every endpoint that takes a body refuses one over its limit with 413 naming the limit, chunked or not.</summary>
+public class BodyLimitTests(AccessFixture fixture) : IClassFixture<AccessFixture>
+{
+    private const string NoRequest = "00000000-0000-0000-0000-000000000000";
+
+    public static readonly TheoryData<string, string, string, string, bool> Endpoints = Build();
+
+    [Theory]
+    [MemberData(nameof(Endpoints))]
+    public async Task A_body_over_the_endpoints_limit_is_413_naming_the_limit(string function, string caller, string method, string path, bool chunked)
+    {
+        var declared = global::TakeUp.Functions.OpenApi.HttpFunction.All(typeof(global::TakeUp.Functions.OpenApi.HttpFunction).Assembly).Single(f => f.Name == function);
+        var limit = System.Reflection.CustomAttributeExtensions.GetCustomAttribute<global::TakeUp.Functions.Http.MaxRequestBodySizeAttribute>(declared.Method)?.Bytes
+            ?? global::TakeUp.Functions.Http.MaxRequestBodySizeAttribute.DefaultBytes;
+        // Valid JSON throughout (an object padded with whitespace), so that only its size can refuse it.
+        var json = Encoding.UTF8.GetBytes("{" + new string(' ', (int)limit) + "}");
+        var content = new StreamContent(new MemoryStream(json));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        if (!chunked)
+        {
+            content.Headers.ContentLength = json.Length;
+        }
+
+        using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = content };
+        request.Headers.TransferEncodingChunked = chunked;
+
+        using var response = await fixture.Client(caller).SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.True(response.StatusCode == HttpStatusCode.RequestEntityTooLarge, $"{method} {path}: {(int)response.StatusCode} {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains($"at most {limit:N0} bytes", body, StringComparison.Ordinal);
+    }
+
+    private static TheoryData<string, string, string, string, bool> Build()
+    {
+        var data = new TheoryData<string, string, string, string, bool>();
+        foreach (var chunked in new[] { false, true })
+        {
+            data.Add("SubmitUsage", "ingest-dwp", "POST", "/api/usage", chunked);
+            data.Add("LogAssistedSession", "frontline-dwp", "POST", "/api/services/carers-allowance/assisted-sessions", chunked);
+            data.Add("OpenSupportRequest", "frontline-dwp", "POST", "/api/services/carers-allowance/support-requests", chunked);
+            data.Add("UpdateSupportRequest", "frontline-dwp", "PATCH", $"/api/services/carers-allowance/support-requests/{NoRequest}", chunked);
+            data.Add("PutService", "admin", "PUT", "/api/services/carers-allowance", chunked);
+            data.Add("CreateApiKey", "admin", "POST", "/api/admin/keys", chunked);
+        }
+
+        return data;
+    }
+}

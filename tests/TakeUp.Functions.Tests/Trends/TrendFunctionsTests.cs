@@ -137,10 +137,15 @@ public class TrendFunctionsTests
 
         // Every manager in the seeded catalogue gets one too; this test follows one of them.
         IEnumerable<JsonElement> Mine() => receivers.Emails.Where(e => e.GetProperty("email_address").GetString() == "pensions.manager@example.com");
+        var managers = (await admin.GetFromJsonAsync<List<JsonElement>>("/api/services"))!
+            .SelectMany(s => s.GetProperty("managers").EnumerateArray().Select(m => m.GetString()!.ToLowerInvariant()))
+            .Distinct()
+            .Count();
         await RunAsync(app, nameof(SendWeeklyDigest));
         await TakeUpApp.EventuallyAsync(() => Task.FromResult(Mine().Count()), n => n == 1, "the digest to be sent");
-        await Task.Delay(TimeSpan.FromSeconds(2));
-        var sentFirstTime = receivers.Emails.Count;
+
+        // One digest per manager: wait for all of them, so that the second run's can be told apart.
+        var sentFirstTime = await TakeUpApp.EventuallyAsync(() => Task.FromResult(receivers.Emails.Count), n => n >= managers, $"a digest to each of the {managers} managers");
         await RunAsync(app, nameof(SendWeeklyDigest));
         await Task.Delay(TimeSpan.FromSeconds(3));
 
