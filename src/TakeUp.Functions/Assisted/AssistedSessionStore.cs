@@ -68,6 +68,38 @@ public sealed class AssistedSessionStore(StorageAccount storage)
     }
 
     /// <summary>
+    /// Records on the session the support request it was linked to, so that both sides agree. Safe
+    /// to repeat; a session linked to another request is left as it is (the caller refuses that).
+    /// </summary>
+    public async Task LinkToRequestAsync(ServiceId service, Guid sessionId, Guid requestId, CancellationToken cancellationToken)
+    {
+        var table = Table;
+        var index = await table.GetEntityIfExistsAsync<TableEntity>(AssistedSessionKeys.IndexPartitionKey(service), AssistedSessionKeys.IndexRowKey(sessionId), null, cancellationToken);
+        if (!index.HasValue)
+        {
+            return;
+        }
+
+        var partitionKey = index.Value!.GetString("SessionPartitionKey") ?? throw Corrupt(index.Value);
+        var rowKey = index.Value.GetString("SessionRowKey") ?? throw Corrupt(index.Value);
+        var session = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, null, cancellationToken);
+        if (!session.HasValue || session.Value!.GetGuid("SupportRequestId") is not null)
+        {
+            return;
+        }
+
+        try
+        {
+            await table.UpdateEntityAsync(new TableEntity(partitionKey, rowKey) { ["SupportRequestId"] = requestId }, session.Value.ETag, TableUpdateMode.Merge, cancellationToken);
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 412)
+        {
+            // Changed since read (a rewrite of the same session): read again and decide again.
+            await LinkToRequestAsync(service, sessionId, requestId, cancellationToken);
+        }
+    }
+
+    /// <summary>
     /// Up to <paramref name="pageSize"/> sessions matching the query, newest first, after the
     /// cursor when one is given. One session more than the page is read, so the cursor returned is
     /// null exactly when nothing follows.

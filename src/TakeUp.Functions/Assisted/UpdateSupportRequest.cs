@@ -81,7 +81,7 @@ public sealed class UpdateSupportRequest(
             }
         }
 
-        return await requests.UpdateAsync<Results<Ok<SupportRequestDocument>, ProblemHttpResult>>(service!.Id, requestId, current =>
+        var result = await requests.UpdateAsync<Results<Ok<SupportRequestDocument>, ProblemHttpResult>>(service!.Id, requestId, current =>
         {
             if (current is null)
             {
@@ -120,5 +120,14 @@ public sealed class UpdateSupportRequest(
             var answer = TypedResults.Ok(SupportRequestDocument.From(updated, waiting, now));
             return (change.Status is null && !linked ? null : updated, answer);
         }, cancellationToken);
+
+        // The session records the link too, so both sides agree; after the request, so that a
+        // repeat of this change (the link already on the request) still completes the session side.
+        if (change.SessionId is { } linkedSession && result.Result is Ok<SupportRequestDocument>)
+        {
+            await sessions.LinkToRequestAsync(service.Id, linkedSession, requestId, cancellationToken);
+        }
+
+        return result;
     }
 }

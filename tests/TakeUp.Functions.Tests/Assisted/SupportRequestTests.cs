@@ -63,6 +63,28 @@ public class SupportRequestTests
     }
 
     [Fact]
+    public async Task Linking_a_session_to_a_request_records_the_link_on_both_and_a_repeat_changes_nothing()
+    {
+        await using var app = await StartAtAsync(AfterChristmas);
+        using var frontline = await app.ClientAsync("frontline", [Service]);
+        using var manager = await app.ClientAsync("service-manager", [Service]);
+        var opened = (await (await frontline.PostAsJsonAsync(Requests, new { route = "phone", reasons = new[] { "lacks-confidence" }, openedAt = "2026-12-23T10:00" }))
+            .Content.ReadFromJsonAsync<SupportRequestDocument>())!;
+        var session = await LogAsync(frontline, Session(("when", "2026-12-29T14:00"), ("route", "phone")));
+        Assert.Null(session.SupportRequestId);
+
+        var linked = await PatchAsync(frontline, opened.Id, new { sessionId = session.Id });
+        var repeated = await PatchAsync(frontline, opened.Id, new { sessionId = session.Id });
+        var request = (await manager.GetFromJsonAsync<SupportRequestDocument>($"{Requests}/{opened.Id}"))!;
+        var stored = (await manager.GetFromJsonAsync<AssistedSessionDocument>($"{Sessions}/{session.Id}"))!;
+
+        Assert.Equal(HttpStatusCode.OK, linked.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, repeated.StatusCode);
+        Assert.Equal([session.Id], request.SessionIds);
+        Assert.Equal(opened.Id, stored.SupportRequestId);
+    }
+
+    [Fact]
     public async Task An_open_request_counts_working_days_up_to_today_in_London()
     {
         await using var app = await TakeUpApp.StartAsync(); // Saturday 21 November 2026
