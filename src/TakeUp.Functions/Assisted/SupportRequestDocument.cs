@@ -41,4 +41,5 @@ public sealed record SupportRequestDocument(
 }
 
 /// <summary>The answer of <c>GET api/services/{serviceId}/support-requests</c>.</summary>
-public sealed record SupportRequestList(IReadOnlyList<SupportRequestDocument> Requests);
+/// <param name="Continuation">Pass it back as <c>?continuation=</c> for the next page; null on the last.</param>
+public sealed record SupportRequestList(IReadOnlyList<SupportRequestDocument> Requests, string? Continuation);

@@ -85,6 +85,43 @@ public class SupportRequestTests
     }
 
     [Fact]
+    public async Task The_list_comes_a_page_at_a_time_and_between_dates_when_asked()
+    {
+        await using var app = await StartAtAsync(AfterChristmas);
+        using var frontline = await app.ClientAsync("frontline", [Service]);
+        using var manager = await app.ClientAsync("service-manager", [Service]);
+        var opened = new List<Guid>();
+        foreach (var day in new[] { 14, 15, 16, 17, 18 })
+        {
+            var response = await frontline.PostAsJsonAsync(Requests, new { route = "phone", reasons = new[] { "no-device" }, openedAt = $"2026-12-{day}T10:00" });
+            opened.Add((await response.Content.ReadFromJsonAsync<SupportRequestDocument>())!.Id);
+        }
+
+        var seen = new List<Guid>();
+        var pages = 0;
+        string? continuation = null;
+        do
+        {
+            var page = (await manager.GetFromJsonAsync<SupportRequestList>($"{Requests}?pageSize=2" + (continuation is null ? "" : $"&continuation={continuation}")))!;
+            Assert.InRange(page.Requests.Count, 1, 2);
+            seen.AddRange(page.Requests.Select(r => r.Id));
+            continuation = page.Continuation;
+            pages++;
+        }
+        while (continuation is not null);
+        var between = (await manager.GetFromJsonAsync<SupportRequestList>($"{Requests}?from=2026-12-15&to=2026-12-16"))!;
+        var badSize = await manager.GetAsync($"{Requests}?pageSize=0");
+        var badCursor = await manager.GetAsync($"{Requests}?continuation=not-one-of-ours");
+
+        Assert.Equal(3, pages);
+        Assert.Equal(Enumerable.Reverse(opened), seen);
+        Assert.Equal([opened[2], opened[1]], between.Requests.Select(r => r.Id));
+        Assert.Null(between.Continuation);
+        Assert.Equal(HttpStatusCode.BadRequest, badSize.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badCursor.StatusCode);
+    }
+
+    [Fact]
     public async Task An_open_request_counts_working_days_up_to_today_in_London()
     {
         await using var app = await TakeUpApp.StartAsync(); // Saturday 21 November 2026
