@@ -7,6 +7,9 @@ public enum PersonalDataKind
     PhoneNumber,
     NationalInsuranceNumber,
     Postcode,
+    DateOfBirth,
+    StreetAddress,
+    TitledName,
 }
 
 /// <summary>

@@ -351,8 +351,8 @@ public class AssistedSessionValidatorTests
             Input(6) with { Provider = "jo@example.com" },
         ], Now, IdFor);
 
-        Assert.Equal(6, result.Errors.Count);
-        foreach (var secret in new[] { "900123", "4AP", "jo.bloggs", "Jo Bloggs", "jo@example.com" })
+        Assert.Equal(7, result.Errors.Count); // the site has a street address and a postcode
+        foreach (var secret in new[] { "900123", "4AP", "High St", "jo.bloggs", "Jo Bloggs", "jo@example.com" })
         {
             Assert.All(result.Errors, e => Assert.DoesNotContain(secret, e.Reason, StringComparison.OrdinalIgnoreCase));
         }
