@@ -84,5 +84,80 @@ public class StorageOutageTests(ITestOutputHelper output)
         Assert.True(StorageOutage.Is(error, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Storage_stopping_while_a_large_submission_is_applied_then_coming_back_counts_every_row_once_or_says_it_failed()
+    {
+        var root = AzuriteProcess.FindEmulatorRoot(AppContext.BaseDirectory) ?? throw new InvalidOperationException("No package.json pinning azurite.");
+        var location = Path.Combine(Path.GetTempPath(), "takeup-outage-" + Guid.NewGuid().ToString("N"));
+        var options = new AzuriteStartOptions(root, location, FreePort(), FreePort(), FreePort());
+        var emulator = await AzuriteProcess.StartAsync(options);
+        try
+        {
+            await using var app = await TakeUpApp.StartAsync(settings: new Dictionary<string, string> { ["AzureWebJobsStorage"] = emulator.ConnectionString });
+            using var ingest = await app.IngestAsync();
+
+            // 3,000 increments of one, 1,000 days of three services: several queue messages under one receipt.
+            var services = new[] { "carers-allowance", "state-pension-online", "jobseekers-allowance-online" };
+            var first = new DateOnly(2023, 1, 1);
+            var rows = Enumerable.Range(0, 1000)
+                .SelectMany(d => services.Select(s => UsageApi.Row(first.AddDays(d).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), s, "online", 1)))
+                .ToArray();
+            using var accepted = await ingest.PostAsJsonAsync("/api/usage?mode=increments", new { rows });
+            Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+            var receiptId = (await accepted.Content.ReadFromJsonAsync<UsageReceipt>())!.Id;
+
+            // Stop it once applying has begun, gracefully (as a restart does), and bring it back.
+            await TakeUpApp.EventuallyAsync(
+                async () => await app.Table(TableNames.UsageDaily).QueryAsync<Azure.Data.Tables.TableEntity>(maxPerPage: 1, select: ["PartitionKey"]).AnyAsync(),
+                any => any,
+                "the first days to be applied");
+            Assert.True(await emulator.StopAsync(TimeSpan.FromSeconds(20)));
+            await emulator.DisposeAsync();
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            emulator = await AzuriteProcess.StartAsync(options);
+
+            var receipt = await TakeUpApp.EventuallyAsync(
+                async () => await ingest.GetFromJsonAsync<UsageReceipt>($"/api/usage/receipts/{receiptId}"),
+                r => r!.Status is UsageReceipt.Applied or UsageReceipt.Failed,
+                "the receipt to say applied or failed",
+                seconds: 180);
+            var store = app.Services.GetRequiredService<UsageDailyStore>();
+            var counts = new List<long>();
+            foreach (var service in services)
+            {
+                var days = await store.ReadAsync(ServiceId.Parse(service), new global::TakeUp.Domain.Calendar.DateRange(first, first.AddDays(999)), CancellationToken.None);
+                counts.AddRange(days.Values.Select(c => c[new CountKey(Channel.Online, AssistedSupport.None)]));
+            }
+
+            output.WriteLine($"receipt {receipt!.Status}; {counts.Count} days stored, {counts.Sum()} rows counted");
+            Assert.All(counts, c => Assert.Equal(1, c)); // nothing counted twice
+            if (receipt.Status == UsageReceipt.Applied)
+            {
+                Assert.Equal(3000, counts.Sum());
+            }
+        }
+        finally
+        {
+            await emulator.DisposeAsync();
+            try
+            {
+                Directory.Delete(location, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Left in the temp folder.
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
     private static Task<AzuriteProcess> StartEmulatorAsync() => Emulator.StartOwnAsync();
 }
