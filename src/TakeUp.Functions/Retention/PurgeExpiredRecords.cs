@@ -48,7 +48,7 @@ public sealed class PurgeExpiredRecords(
     /// </summary>
 
     /// <param name="wholePartition">A usage receipt is a partition (summary and chunks): its summary's date decides for all of it.</param>
-    private async Task<int> PurgeAsync(string tableName, string expiredFilter, bool wholePartition, CancellationToken cancellationToken)
+    internal async Task<int> PurgeAsync(string tableName, string expiredFilter, bool wholePartition, CancellationToken cancellationToken)
     {
         var table = storage.Table(tableName);
         var expired = new List<TableEntity>();
@@ -74,7 +74,25 @@ public sealed class PurgeExpiredRecords(
         {
             foreach (var batch in partition.Chunk(100))
             {
-                await table.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e)), cancellationToken);
+                try
+                {
+                    await table.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e)), cancellationToken);
+                }
+                catch (TableTransactionFailedException ex) when (ex.Status == 404)
+                {
+                    // Another run (a second instance, or a run by hand) deleted some of these first:
+                    // delete what is left one at a time, and what is gone already is done.
+                    foreach (var entity in batch)
+                    {
+                        try
+                        {
+                            await table.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, Azure.ETag.All, cancellationToken);
+                        }
+                        catch (Azure.RequestFailedException gone) when (gone.Status == 404)
+                        {
+                        }
+                    }
+                }
             }
         }
 

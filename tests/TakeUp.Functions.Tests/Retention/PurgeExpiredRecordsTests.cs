@@ -35,4 +35,24 @@ public class PurgeExpiredRecordsTests
         Assert.True((await usageReceipts.GetEntityIfExistsAsync<TableEntity>("newreceipt", "receipt")).HasValue);
         Assert.True((await usageReceipts.GetEntityIfExistsAsync<TableEntity>("newreceipt", "chunk|00001")).HasValue);
     }
+
+    [Fact]
+    public async Task Four_purges_at_once_all_succeed_and_delete_everything_expired()
+    {
+        await using var app = await TakeUpApp.StartAsync();
+        var now = TestClock.DefaultStart;
+        var receipts = app.Table(TableNames.Receipts);
+        foreach (var chunk in Enumerable.Range(0, 250).Chunk(100))
+        {
+            await receipts.SubmitTransactionAsync(chunk.Select(i => new TableTransactionAction(TableTransactionActionType.Add,
+                new TableEntity("key:expired", $"r{i:D3}") { ["StartedAt"] = now.AddDays(-31) })));
+        }
+
+        var purge = Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance<global::TakeUp.Functions.Retention.PurgeExpiredRecords>(app.Services);
+        var filter = TableClient.CreateQueryFilter($"StartedAt lt {now.AddDays(-30)}");
+        var runs = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => purge.PurgeAsync(TableNames.Receipts, filter, wholePartition: false, CancellationToken.None))));
+
+        Assert.All(runs, found => Assert.InRange(found, 0, 250));
+        Assert.False(await receipts.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {"key:expired"}")).AnyAsync());
+    }
 }
