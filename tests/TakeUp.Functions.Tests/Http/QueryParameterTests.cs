@@ -30,7 +30,7 @@ public class QueryParameterTests(AccessFixture fixture) : IClassFixture<AccessFi
         var path = "/" + System.Text.RegularExpressions.Regex.Replace(function.Route, @"\{(\w+)[^}]*\}", m => m.Groups[1].Value == "serviceId" ? "carers-allowance" : "000000000000");
         // The fixture's own submission is applied in the background: wait for it, so that only this request could change a count.
         await Infrastructure.UsageApi.WaitForReceiptAsync(fixture.Client("ingest-dwp"), fixture.DwpReceiptId);
-        var before = await CountAllAsync();
+        var before = await Infrastructure.TableCounts.OfAsync(fixture.App);
 
         using var request = new HttpRequestMessage(new HttpMethod(function.Methods[0].ToUpperInvariant()), path + "?perod=month");
         if (function.Methods[0] is "post" or "put" or "patch")
@@ -47,7 +47,7 @@ public class QueryParameterTests(AccessFixture fixture) : IClassFixture<AccessFi
         var error = Assert.Single(problem.RootElement.GetProperty("errors").EnumerateArray());
         Assert.Equal("perod", error.GetProperty("field").GetString());
         Assert.Contains("'perod' is not a parameter", problem.RootElement.GetProperty("detail").GetString());
-        Assert.Equal(before, await CountAllAsync());
+        Assert.Equal(before, await Infrastructure.TableCounts.OfAsync(fixture.App));
     }
 
     [Fact]
@@ -79,22 +79,5 @@ public class QueryParameterTests(AccessFixture fixture) : IClassFixture<AccessFi
             Policies.Frontline => "frontline-dwp",
             _ => "gds",
         };
-    }
-
-    private async Task<string> CountAllAsync()
-    {
-        var counts = new StringBuilder();
-        foreach (var table in TableNames.All)
-        {
-            var count = 0;
-            await foreach (var _ in fixture.App.Table(table).QueryAsync<TableEntity>(select: ["PartitionKey"]))
-            {
-                count++;
-            }
-
-            counts.Append(table).Append('=').Append(count).Append(' ');
-        }
-
-        return counts.ToString();
     }
 }

@@ -34,7 +34,7 @@ public class UnknownFieldTests(AccessFixture fixture) : IClassFixture<AccessFixt
         string caller, string method, string path, string contentType, string body, int row, string field)
     {
         await Infrastructure.UsageApi.WaitForReceiptAsync(fixture.Client("ingest-dwp"), fixture.DwpReceiptId);
-        var before = await CountAllAsync();
+        var before = await Infrastructure.TableCounts.OfAsync(fixture.App);
         using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = new StringContent(body, Encoding.UTF8, contentType) };
 
         using var response = await fixture.Client(caller).SendAsync(request);
@@ -47,7 +47,7 @@ public class UnknownFieldTests(AccessFixture fixture) : IClassFixture<AccessFixt
         Assert.Equal(field, error.GetProperty("field").GetString());
         Assert.Equal(row, error.GetProperty("row").GetInt32());
         Assert.DoesNotContain("Jo Bloggs", text, StringComparison.Ordinal);
-        Assert.Equal(before, await CountAllAsync());
+        Assert.Equal(before, await Infrastructure.TableCounts.OfAsync(fixture.App));
     }
 
     [Fact]
@@ -75,23 +75,6 @@ public class UnknownFieldTests(AccessFixture fixture) : IClassFixture<AccessFixt
         Assert.Equal(read, await admin.GetStringAsync("/api/services/state-pension-online"));
         Assert.Equal(HttpStatusCode.BadRequest, other.StatusCode);
         Assert.Contains("\"field\":\"id\"", await other.Content.ReadAsStringAsync());
-    }
-
-    private async Task<string> CountAllAsync()
-    {
-        var counts = new StringBuilder();
-        foreach (var table in TableNames.All)
-        {
-            var count = 0;
-            await foreach (var _ in fixture.App.Table(table).QueryAsync<TableEntity>(select: ["PartitionKey"]))
-            {
-                count++;
-            }
-
-            counts.Append(table).Append('=').Append(count).Append(' ');
-        }
-
-        return counts.ToString();
     }
 }
 
