@@ -4,7 +4,11 @@ namespace TakeUp.Functions.Auth;
 
 public static class AuthSetup
 {
+    /// <summary>The API's: App Service Authentication when the platform is on, else an API key.</summary>
     public const string Scheme = "TakeUp";
+
+    /// <summary>The pages': App Service Authentication when the platform is on, else the local sign-in cookie. Never an API key.</summary>
+    public const string PageScheme = "TakeUpPages";
 
     public static IServiceCollection AddTakeUpAuth(this IServiceCollection services, IConfiguration configuration)
     {
@@ -24,7 +28,13 @@ public static class AuthSetup
                         ? AppServiceAuthenticationHandler.SchemeName
                         : ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
-            .AddScheme<AuthenticationSchemeOptions, AppServiceAuthenticationHandler>(AppServiceAuthenticationHandler.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, AppServiceAuthenticationHandler>(AppServiceAuthenticationHandler.SchemeName, null)
+            .AddPolicyScheme(PageScheme, "App Service Authentication or the local sign-in", options =>
+                options.ForwardDefaultSelector = context =>
+                    context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<AppServiceAuthOptions>>().Value.Enabled
+                        ? AppServiceAuthenticationHandler.SchemeName
+                        : LocalSignIn.SchemeName)
+            .AddCookie(LocalSignIn.SchemeName, LocalSignIn.Configure);
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(null)

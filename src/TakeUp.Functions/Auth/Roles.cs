@@ -23,4 +23,15 @@ public static class Roles
     public static bool IsScopedToServices(string role) => role is Frontline or ServiceManager;
 
     public static bool IsScopedToDepartment(string role) => role is Ingest;
+
+    /// <summary>The role as people call it, for pages.</summary>
+    public static string PeopleName(string role) => role switch
+    {
+        Frontline => "front-line staff",
+        ServiceManager => "service manager",
+        Gds => "GDS",
+        Admin => "administrator",
+        Ingest => "data feed",
+        _ => role,
+    };
 }

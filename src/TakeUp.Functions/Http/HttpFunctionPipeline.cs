@@ -4,8 +4,8 @@ using Microsoft.Azure.Functions.Worker.Builder;
 namespace TakeUp.Functions.Http;
 
 /// <summary>
-/// The worker middleware every HTTP function runs through, outermost first: failures as
-/// problem+json; who the caller is and whether the function lets them in; the query parameters it
+/// The worker middleware every HTTP function runs through, outermost first: for pages, every
+/// problem shown as a page; failures as problem+json; who the caller is and whether the function lets them in; the query parameters it
 /// takes; the body's size limit;
 /// Idempotency-Key for the functions that honour it. Queue and timer functions skip all of it.
 /// </summary>
@@ -13,6 +13,7 @@ public static class HttpFunctionPipeline
 {
     public static IFunctionsWorkerApplicationBuilder UseHttpFunctionPipeline(this IFunctionsWorkerApplicationBuilder builder)
     {
+        builder.UseWhen<Pages.Rendering.PageMiddleware>(IsHttp);
         builder.UseWhen<ProblemMiddleware>(IsHttp);
         builder.UseWhen<AccessMiddleware>(IsHttp);
         builder.UseWhen<QueryParameterMiddleware>(IsHttp);

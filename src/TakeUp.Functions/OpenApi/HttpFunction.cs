@@ -7,7 +7,11 @@ namespace TakeUp.Functions.OpenApi;
 /// <summary>An HTTP-triggered function as its declaration states it: name, route, methods.</summary>
 public sealed record HttpFunction(string Name, string Route, IReadOnlyList<string> Methods, MethodInfo Method)
 {
-    public static IEnumerable<HttpFunction> All(Assembly assembly)
+    /// <summary>The API's functions: pages (<see cref="Pages.Rendering.PageAttribute"/>) are for people and not described here.</summary>
+    public static IEnumerable<HttpFunction> All(Assembly assembly) => Every(assembly).Where(f => f.Method.GetCustomAttribute<Pages.Rendering.PageAttribute>() is null);
+
+    /// <summary>Every HTTP function, pages included.</summary>
+    public static IEnumerable<HttpFunction> Every(Assembly assembly)
     {
         foreach (var method in FunctionMethods.All(assembly))
         {

@@ -5,6 +5,7 @@ using TakeUp.Functions.Auth;
 using TakeUp.Functions.Demo;
 using TakeUp.Functions.Http;
 using TakeUp.Functions.Local;
+using TakeUp.Functions.Pages;
 using TakeUp.Functions.Retention;
 using TakeUp.Functions.Services;
 using TakeUp.Functions.Storage;
@@ -49,6 +50,7 @@ public static class AppServices
         services.AddAlerts();
         services.AddTrends();
         services.AddDemo();
+        services.AddPages();
 
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 

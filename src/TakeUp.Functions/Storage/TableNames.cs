@@ -14,6 +14,9 @@ public static class TableNames
     public const string CrossGov = "CrossGov";
     public const string Alerts = "Alerts";
 
+    /// <summary>The key ring that protects sign-in cookies and form tokens, shared by every instance.</summary>
+    public const string DataProtectionKeys = "DataProtectionKeys";
+
     public static readonly IReadOnlyList<string> All =
-        [Services, UsageDaily, UsageReceipts, AssistedSessions, SupportRequests, Receipts, ApiKeys, Trends, CrossGov, Alerts];
+        [Services, UsageDaily, UsageReceipts, AssistedSessions, SupportRequests, Receipts, ApiKeys, Trends, CrossGov, Alerts, DataProtectionKeys];
 }
