@@ -26,6 +26,20 @@ public readonly record struct InclusionScalePoint
         "Expert",
     ];
 
+    // How front-line staff recognise each point, after GDS's descriptions of the scale's groups.
+    private static readonly string[] Descriptions =
+    [
+        "Has never used the internet and does not want to.",
+        "Used the internet in the past but has stopped.",
+        "Would like to go online but cannot, for lack of skills, a device or a connection.",
+        "Goes online only when there is no other way, and is not keen to.",
+        "Has started to go online and is building their skills.",
+        "Does one or two things online, such as e-mail, and little else.",
+        "Can do most everyday things online, such as searching and filling in forms.",
+        "Uses the internet confidently for most things.",
+        "Can do almost anything online and could help others do it.",
+    ];
+
     private InclusionScalePoint(int value) => Value = value;
 
     public static IReadOnlyList<InclusionScalePoint> All { get; } =
@@ -37,6 +51,11 @@ public readonly record struct InclusionScalePoint
     /// <summary>The scale's own name for the point, e.g. "Willing and unable".</summary>
     public string Name => Value is >= Lowest and <= Highest
         ? Names[Value - 1]
+        : throw new InvalidOperationException("default(InclusionScalePoint) is not a point on the scale.");
+
+    /// <summary>What a person at this point is like, for someone choosing the point.</summary>
+    public string Description => Value is >= Lowest and <= Highest
+        ? Descriptions[Value - 1]
         : throw new InvalidOperationException("default(InclusionScalePoint) is not a point on the scale.");
 
     /// <summary>Points 1 to 3: not online, or without basic digital skills.</summary>

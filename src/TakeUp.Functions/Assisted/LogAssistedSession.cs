@@ -55,8 +55,21 @@ public sealed class LogAssistedSession(ServiceCatalog catalog, AssistedSessionSt
             return bodyProblem;
         }
 
-        var input = body!.ToInput(service!.Id);
-        var validation = AssistedSessionValidator.Validate([input], time.GetUtcNow(), _ => Idempotency.NewId(http, "assisted-session"));
+        return await LogAsync(service!, body!, () => Idempotency.NewId(http, "assisted-session"), sessions, requests, time, cancellationToken);
+    }
+
+    /// <summary>Validates and records one session (the API's body, or the page's form as the same body); nothing is written when any field is refused.</summary>
+    public static async Task<Results<Created<AssistedSessionDocument>, ProblemHttpResult>> LogAsync(
+        ServiceRecord service,
+        AssistedSessionBody body,
+        Func<Guid> newId,
+        AssistedSessionStore sessions,
+        SupportRequestStore requests,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var input = body.ToInput(service.Id);
+        var validation = AssistedSessionValidator.Validate([input], time.GetUtcNow(), _ => newId());
         var errors = validation.Errors.ToList();
         if (await CheckSupportRequestAsync(input.SupportRequestId, service.Id, requests, cancellationToken) is { } requestError)
         {
