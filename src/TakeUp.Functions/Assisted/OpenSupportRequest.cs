@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
+using TakeUp.Domain.Services;
 using TakeUp.Functions.Auth;
 using TakeUp.Functions.Http;
 using TakeUp.Functions.Services;
@@ -48,8 +49,21 @@ public sealed class OpenSupportRequest(ServiceCatalog catalog, SupportRequestSto
             return bodyProblem;
         }
 
+        return await OpenAsync(service!, body!, () => Idempotency.NewId(http, "support-request"), requests, waiting, time, cancellationToken);
+    }
+
+    /// <summary>Validates and opens one request (the API's body, or the page's form as the same body).</summary>
+    public static async Task<Results<Created<SupportRequestDocument>, ProblemHttpResult>> OpenAsync(
+        ServiceRecord service,
+        OpenSupportRequestBody body,
+        Func<Guid> newId,
+        SupportRequestStore requests,
+        SupportWaiting waiting,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
-        var (request, errors) = SupportRequestValidator.ValidateOpen(body!, service!.Id, now, () => Idempotency.NewId(http, "support-request"));
+        var (request, errors) = SupportRequestValidator.ValidateOpen(body, service.Id, now, newId);
         if (request is null)
         {
             return Problems.Invalid(errors, "support request");

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using TakeUp.Domain.Usage;
+using TakeUp.Domain.Services;
 using TakeUp.Functions.Auth;
 using TakeUp.Functions.Http;
 using TakeUp.Functions.Services;
@@ -60,8 +61,22 @@ public sealed class UpdateSupportRequest(
             return bodyProblem;
         }
 
+        return await ChangeAsync(service!, requestId, body!, requests, sessions, waiting, time, cancellationToken);
+    }
+
+    /// <summary>Validates and applies one change to a request (the API's body, or the page's form as the same body).</summary>
+    public static async Task<Results<Ok<SupportRequestDocument>, ProblemHttpResult>> ChangeAsync(
+        ServiceRecord service,
+        Guid requestId,
+        UpdateSupportRequestBody body,
+        SupportRequestStore requests,
+        AssistedSessionStore sessions,
+        SupportWaiting waiting,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
-        var (change, errors) = SupportRequestValidator.ValidateUpdate(body!, now);
+        var (change, errors) = SupportRequestValidator.ValidateUpdate(body, now);
         if (change is null)
         {
             return Problems.Invalid(errors, "change");
@@ -69,7 +84,7 @@ public sealed class UpdateSupportRequest(
 
         if (change.SessionId is { } sessionId)
         {
-            var session = await sessions.FindAsync(service!.Id, sessionId, cancellationToken);
+            var session = await sessions.FindAsync(service.Id, sessionId, cancellationToken);
             if (session is null)
             {
                 return Problems.Invalid([new InputError(1, "sessionId", $"There is no assisted session {sessionId:D} for {service.Id}; log it first, then link it.")], "change");
@@ -81,7 +96,7 @@ public sealed class UpdateSupportRequest(
             }
         }
 
-        var result = await requests.UpdateAsync<Results<Ok<SupportRequestDocument>, ProblemHttpResult>>(service!.Id, requestId, current =>
+        var result = await requests.UpdateAsync<Results<Ok<SupportRequestDocument>, ProblemHttpResult>>(service.Id, requestId, current =>
         {
             if (current is null)
             {

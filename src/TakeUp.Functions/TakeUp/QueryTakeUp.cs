@@ -45,12 +45,12 @@ public sealed class QueryTakeUp(ServiceCatalog catalog, CrossGovStore crossGov, 
     [Authorize(Policy = Policies.Gds)]
     public Task<Results<Ok<CrossGovReport>, ContentHttpResult, ProblemHttpResult>> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/take-up")] HttpRequest request) =>
-        HandleAsync(request, catalog, crossGov, time, request.HttpContext.RequestAborted);
+        HandleAsync(request.Query, catalog, crossGov, time, request.HttpContext.RequestAborted);
 
+    /// <summary>The query's answer; the cross-government page asks through here too, with the same parameters.</summary>
     public static async Task<Results<Ok<CrossGovReport>, ContentHttpResult, ProblemHttpResult>> HandleAsync(
-        HttpRequest request, ServiceCatalog catalog, CrossGovStore crossGov, TimeProvider time, CancellationToken cancellationToken)
+        IQueryCollection query, ServiceCatalog catalog, CrossGovStore crossGov, TimeProvider time, CancellationToken cancellationToken)
     {
-        var query = request.Query;
         var errors = new List<InputError>();
         var periodText = query["period"].ToString() is { Length: > 0 } p ? p : "month";
         if (!Period.TryParseKind(periodText, out var kind) || kind == PeriodKind.Day)

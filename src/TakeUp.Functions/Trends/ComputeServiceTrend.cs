@@ -143,6 +143,7 @@ public sealed class ComputeServiceTrend(
             trend.ReachesTarget,
             note,
             AnalysisMethods.TakeUpTrend.Name,
-            AnalysisMethods.TakeUpTrend.Version);
+            AnalysisMethods.TakeUpTrend.Version,
+            trend.Line?.FittedNow);
     }
 }

@@ -4,6 +4,7 @@ namespace TakeUp.Functions.Trends;
 /// A service's trend as last computed: weekly digital take-up, its moving averages and the least
 /// squares line over the last 13 weeks, in percentage points.
 /// </summary>
+/// <param name="LineAtLatestWeek">The trend line's value at the latest week, in percentage points; with the slope it draws the line.</param>
 public sealed record TrendSummary(
     DateOnly AsOf,
     string? LatestWeek,
@@ -20,4 +21,5 @@ public sealed record TrendSummary(
     DateOnly? ReachesTargetOn,
     string ReachesTargetNote,
     string Method,
-    string MethodVersion);
+    string MethodVersion,
+    double? LineAtLatestWeek = null);

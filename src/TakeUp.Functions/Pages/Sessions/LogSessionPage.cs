@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using TakeUp.Domain.Calendar;
-using TakeUp.Domain.Usage;
 using TakeUp.Functions.Assisted;
 using TakeUp.Functions.Auth;
 using TakeUp.Functions.Http;
@@ -59,17 +58,15 @@ public sealed class LogSessionPage(
 
         var answers = SessionForm.From(form!);
         var logged = await LogAssistedSession.LogAsync(service, answers.ToBody(), Guid.NewGuid, sessions, requests, time, http.RequestAborted);
-        switch (logged.Result)
+        if (logged.Result is Created<AssistedSessionDocument> created)
         {
-            case Created<AssistedSessionDocument> created:
-                StaffReferenceCookie.Remember(http.Response, created.Value!.StaffReference);
-                return Results.Redirect($"/services/{service.Id}/sessions/{created.Value.Id:D}?logged=true");
-            case ProblemHttpResult { StatusCode: StatusCodes.Status400BadRequest } refused
-                when refused.ProblemDetails.Extensions.TryGetValue("errors", out var errors) && errors is IReadOnlyList<InputError> list:
-                return await pages.RenderAsync<LogSessionView, LogSessionModel>(
-                    http, new LogSessionModel(link, answers, answers.ErrorsFrom(list)), StatusCodes.Status400BadRequest);
-            default:
-                return (IResult)logged.Result;
+            StaffReferenceCookie.Remember(http.Response, created.Value!.StaffReference);
+            return Results.Redirect($"/services/{service.Id}/sessions/{created.Value.Id:D}?logged=true");
         }
+
+        return FormRefusal.ErrorsOf(logged.Result) is { } errors
+            ? await pages.RenderAsync<LogSessionView, LogSessionModel>(
+                http, new LogSessionModel(link, answers, FormRefusal.ToForm(errors, SessionForm.FieldOrder, answers.WhenEmpty)), StatusCodes.Status400BadRequest)
+            : (IResult)logged.Result;
     }
 }

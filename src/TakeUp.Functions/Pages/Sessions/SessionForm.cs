@@ -71,21 +71,8 @@ public sealed record SessionForm
         SupportRequestId = SupportRequestId?.Trim(),
     };
 
-    /// <summary>
-    /// The validator's reasons, each by its field. A choice left empty gets the GOV.UK wording
-    /// ("Select …") rather than the API's list of codes; every other reason is the validator's own,
-    /// which never repeats personal data it found.
-    /// </summary>
-    public FormErrors ErrorsFrom(IEnumerable<global::TakeUp.Domain.Usage.InputError> errors)
-    {
-        var form = new FormErrors();
-        foreach (var error in errors)
-        {
-            form.Add(error.Field, Empty(error.Field) && Required.TryGetValue(error.Field, out var message) ? message : error.Reason);
-        }
-
-        return form.InFieldOrder(FieldOrder);
-    }
+    /// <summary>The page's wording for a field left empty, or null to show the validator's reason.</summary>
+    public string? WhenEmpty(string field) => Empty(field) && Required.TryGetValue(field, out var message) ? message : null;
 
     private static readonly Dictionary<string, string> Required = new()
     {

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using TakeUp.Domain.Usage;
+using TakeUp.Functions.Pages.Components;
+
+namespace TakeUp.Functions.Pages.Rendering;
+
+/// <summary>Turns the API's refusal of a submission (400 with its errors) into a form's errors.</summary>
+public static class FormRefusal
+{
+    /// <summary>The errors of a refused submission, or null for any other answer (which the page passes on as it is).</summary>
+    public static IReadOnlyList<InputError>? ErrorsOf(IResult result) =>
+        result is ProblemHttpResult { StatusCode: StatusCodes.Status400BadRequest } refused
+        && refused.ProblemDetails.Extensions.TryGetValue("errors", out var errors) && errors is IReadOnlyList<InputError> list
+            ? list
+            : null;
+
+    /// <summary>
+    /// Each error by its field, in the page's field order. A field left empty gets the page's own
+    /// GOV.UK wording ("Select …", "Enter …") from <paramref name="whenEmpty"/>; every other reason is
+    /// the validator's, which never repeats personal data it found.
+    /// </summary>
+    public static FormErrors ToForm(IEnumerable<InputError> errors, IReadOnlyList<string> fieldOrder, Func<string, string?> whenEmpty)
+    {
+        var form = new FormErrors();
+        foreach (var error in errors)
+        {
+            form.Add(error.Field, whenEmpty(error.Field) ?? error.Reason);
+        }
+
+        return form.InFieldOrder(fieldOrder);
+    }
+}
