@@ -35,4 +35,21 @@ public static class PagesSetup
         });
         return services;
     }
+
+    /// <summary>
+    /// Called last: the framework's hosted service reads the key ring while the host starts; from
+    /// table storage that would hold the worker's start for as long as storage does not answer (and
+    /// health could not say so). The ring is read when a page first needs it instead. Every
+    /// AddDataProtection (authentication and anti-forgery call it too) adds the service back, so
+    /// this runs after all of them.
+    /// </summary>
+    public static IServiceCollection ReadKeyRingOnFirstUse(this IServiceCollection services)
+    {
+        foreach (var preload in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Name == "DataProtectionHostedService").ToList())
+        {
+            services.Remove(preload);
+        }
+
+        return services;
+    }
 }

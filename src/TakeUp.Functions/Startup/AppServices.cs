@@ -57,6 +57,6 @@ public static class AppServices
         services.AddOptions<LocalSetupOptions>().BindConfiguration(LocalSetupOptions.Section);
         services.AddSingleton<LocalSetup>();
         services.AddHostedService(sp => sp.GetRequiredService<LocalSetup>());
-        return services;
+        return services.ReadKeyRingOnFirstUse();
     }
 }

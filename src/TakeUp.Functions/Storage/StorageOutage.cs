@@ -18,6 +18,9 @@ public static class StorageOutage
 
         // Azure.Core's per-try network timeout surfaces as a cancellation nobody asked for.
         OperationCanceledException => !callerToken.IsCancellationRequested,
+
+        // Data protection wraps a key ring it could not read from its table.
+        System.Security.Cryptography.CryptographicException { InnerException: { } inner } => Is(inner, callerToken),
         _ => false,
     };
 
@@ -28,6 +31,7 @@ public static class StorageOutage
         RequestFailedException failed => $"answered {failed.Status} {failed.ErrorCode}",
         AggregateException { InnerExceptions.Count: > 0 } aggregate => Describe(aggregate.InnerExceptions[^1]),
         OperationCanceledException => "no answer in time",
+        System.Security.Cryptography.CryptographicException { InnerException: { } inner } => Describe(inner),
         _ => exception.Message,
     };
 }

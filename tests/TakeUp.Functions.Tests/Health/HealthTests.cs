@@ -20,6 +20,24 @@ public class HealthTests
     }
 
     [Fact]
+    public async Task A_page_says_the_service_is_unavailable_as_a_page_when_storage_is_unreachable()
+    {
+        await using var app = await TakeUpApp.StartAsync(settings: new Dictionary<string, string> { ["AzureWebJobsStorage"] = Nowhere }, waitForStorage: false);
+        using var client = app.CreateClient();
+
+        var response = await client.GetAsync("/sign-in");
+
+        Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable, await response.Content.ReadAsStringAsync());
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(response.Headers.RetryAfter);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Sorry, there is a problem with the service", page);
+        Assert.Contains("could not reach its storage", page);
+    }
+
+    private const string Nowhere = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:9/devstoreaccount1;QueueEndpoint=http://127.0.0.1:9/devstoreaccount1;";
+
+    [Fact]
     public async Task Health_is_503_with_a_problem_naming_what_is_down_when_storage_is_unreachable()
     {
         const string nowhere = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:9/devstoreaccount1;QueueEndpoint=http://127.0.0.1:9/devstoreaccount1;";

@@ -40,7 +40,22 @@ public class FunctionCatalogueTests
         ["RevokeApiKey"] = ("httpTrigger", "api/admin/keys/{id}", "delete"),
         ["Health"] = ("httpTrigger", "api/health", "get"),
         ["OpenApi"] = ("httpTrigger", "api/openapi.json", "get"),
-        ["HomePage"] = ("httpTrigger", "", "get"),
+        ["HomePage"] = ("httpTrigger", "{root:maxlength(0)?}", "get"),
+        ["SignInPage"] = ("httpTrigger", "sign-in", "get,post"),
+        ["SignOutPage"] = ("httpTrigger", "sign-out", "post"),
+        ["LogSessionPage"] = ("httpTrigger", "services/{serviceId}/sessions/new", "get,post"),
+        ["SessionPage"] = ("httpTrigger", "services/{serviceId}/sessions/{id:guid}", "get"),
+        ["RecentSessionsPage"] = ("httpTrigger", "sessions/recent", "get"),
+        ["SupportRequestsPage"] = ("httpTrigger", "services/{serviceId}/support-requests", "get"),
+        ["OpenSupportRequestPage"] = ("httpTrigger", "services/{serviceId}/support-requests/new", "get,post"),
+        ["SupportRequestPage"] = ("httpTrigger", "services/{serviceId}/support-requests/{id:guid}", "get,post"),
+        ["DashboardPage"] = ("httpTrigger", "services/{serviceId}", "get"),
+        ["DashboardTakeUpCsv"] = ("httpTrigger", "services/{serviceId}/take-up.csv", "get"),
+        ["DashboardSessionsCsv"] = ("httpTrigger", "services/{serviceId}/assisted-sessions.csv", "get"),
+        ["AcknowledgeAlertPage"] = ("httpTrigger", "services/{serviceId}/alerts/{alertId}/acknowledge", "post"),
+        ["CrossGovPage"] = ("httpTrigger", "take-up", "get"),
+        ["CrossGovCsv"] = ("httpTrigger", "take-up.csv", "get"),
+        ["Assets"] = ("httpTrigger", "assets/{*path}", "get,head"),
         ["ApplyUsageBatch"] = ("queueTrigger", "usage-batches", null),
         ["ComputeServiceTrend"] = ("queueTrigger", "trend-jobs", null),
         ["DeliverAlert"] = ("queueTrigger", "alerts", null),
@@ -84,7 +99,7 @@ public class FunctionCatalogueTests
             {
                 case "httpTrigger":
                     Assert.Equal(target, binding["route"]!.GetValue<string>());
-                    Assert.Equal([methods!], binding["methods"]!.AsArray().Select(m => m!.GetValue<string>()));
+                    Assert.Equal(methods!.Split(","), binding["methods"]!.AsArray().Select(m => m!.GetValue<string>()));
                     Assert.Equal("Anonymous", binding["authLevel"]!.GetValue<string>());
                     break;
                 case "queueTrigger":

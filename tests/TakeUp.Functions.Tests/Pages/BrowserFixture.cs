@@ -14,21 +14,46 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
-    public static string ChromiumPath
-    {
-        get
-        {
-            var path = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
-            return File.Exists(path)
-                ? path
-                : throw new InvalidOperationException($"The page tests need Chromium at {path}: install it (apt-get install chromium; .ci/run does) or set CHROMIUM_PATH.");
-        }
-    }
+    private const string DebianChromium = "/usr/bin/chromium";
 
     public async Task InitializeAsync()
     {
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Headless = true });
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = await ChromiumPathAsync(), Headless = true });
+    }
+
+    /// <summary>
+    /// <c>CHROMIUM_PATH</c>, else Debian's chromium. Where it is missing and the tests run as root
+    /// on a Debian machine (CI), it is installed first, so `dotnet test` needs no other step.
+    /// </summary>
+    private static async Task<string> ChromiumPathAsync()
+    {
+        if (Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } configured)
+        {
+            return File.Exists(configured) ? configured : throw new InvalidOperationException($"CHROMIUM_PATH names {configured}, which does not exist.");
+        }
+
+        if (!File.Exists(DebianChromium) && Environment.UserName == "root" && File.Exists("/usr/bin/apt-get"))
+        {
+            await Console.Error.WriteLineAsync("The page tests need Chromium: installing Debian's chromium package (apt-get install chromium).");
+            await RunAsync("/bin/sh", "-c \"apt-get install -y -qq chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium)\"");
+        }
+
+        return File.Exists(DebianChromium)
+            ? DebianChromium
+            : throw new InvalidOperationException($"The page tests need Chromium at {DebianChromium}: install it (sudo apt-get install chromium; .ci/run does) or set CHROMIUM_PATH.");
+    }
+
+    private static async Task RunAsync(string file, string arguments)
+    {
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"Installing chromium failed ({process.ExitCode}): {await output}{await errors}");
+        }
     }
 
     /// <summary>A new tab with no cookies, on the app; fails the test on any script error or CSP violation the page reports.</summary>

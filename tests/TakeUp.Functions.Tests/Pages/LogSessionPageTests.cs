@@ -4,7 +4,7 @@ using TakeUp.Functions.Tests.Infrastructure;
 namespace TakeUp.Functions.Tests.Pages;
 
 [Collection(BrowserCollection.Name)]
-public class LogSessionPageTests(BrowserFixture browser)
+public class LogSessionPageTests(BrowserFixture browser, SeededApp seeded)
 {
     [Fact]
     public async Task An_empty_form_shows_the_error_summary_keeps_the_answers_and_a_filled_one_is_logged()
@@ -49,5 +49,101 @@ public class LogSessionPageTests(BrowserFixture browser)
         Assert.Contains("25 minutes", await page.Locator(".govuk-summary-list").InnerTextAsync());
         await page.GetByRole(AriaRole.Link, new() { Name = "Log another session" }).ClickAsync();
         Assert.Equal("ab1234", await page.GetByLabel("Your staff reference").InputValueAsync());
+    }
+
+    [Fact]
+    public async Task Personal_data_in_the_notes_is_refused_saying_what_kind_without_repeating_it()
+    {
+        var page = await browser.NewPageAsync(seeded.App);
+        await PageChecks.SignInAsync(page, "Front-line staff");
+        await page.GotoAsync($"/services/{SeededApp.Service}/sessions/new");
+        await FillValidAsync(page);
+        await page.GetByLabel("Notes (optional)").FillAsync("Call her back on 07700 900123 after the weekend");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log session" }).ClickAsync();
+
+        var messages = await page.Locator(".govuk-error-summary li").AllInnerTextsAsync();
+        var message = Assert.Single(messages);
+        Assert.Contains("phone number", message);
+        Assert.DoesNotContain("07700", message);
+        Assert.DoesNotContain("900123", await page.Locator(".govuk-error-message").AllInnerTextsAsync() is var byField ? string.Join(" ", byField) : "");
+        await PageChecks.AccessibleAsync(page, "log-session-personal-data");
+        Assert.Equal(1, await page.Locator(".govuk-error-summary").CountAsync());
+    }
+
+    [Fact]
+    public async Task A_session_can_be_logged_with_the_keyboard_alone()
+    {
+        var page = await browser.NewPageAsync(seeded.App);
+        await PageChecks.SignInAsync(page, "Front-line staff");
+        await page.GotoAsync($"/services/{SeededApp.Service}/sessions/new");
+        var keys = page.Keyboard;
+
+        await TabToAsync(page, "route");          // In person, the first choice
+        await keys.PressAsync("Space");
+        await TabToAsync(page, "helpType");
+        await keys.PressAsync("Space");
+        await TabToAsync(page, "inclusionPoint"); // arrows move through a radio group: 1 → 3
+        await keys.PressAsync("ArrowDown");
+        await keys.PressAsync("ArrowDown");
+        await TabToAsync(page, "reasons-4");      // Lacks confidence online
+        await keys.PressAsync("Space");
+        await TabToAsync(page, "outcome");
+        await keys.PressAsync("Space");
+        await TabToAsync(page, "showedHowToDoItAlone");
+        await keys.PressAsync("Space");
+        await TabToAsync(page, "wouldTryAlone");
+        await keys.PressAsync("Space");
+        await TabToAsync(page, "durationMinutes");
+        await keys.TypeAsync("20");
+        await TabToAsync(page, "staffReference");
+        await keys.TypeAsync("kb4321");
+        await keys.PressAsync("Enter");            // Enter in a text field submits the form
+
+        await Assertions.Expect(page.Locator(".govuk-panel__title")).ToHaveTextAsync("Session logged");
+        var summary = await page.Locator(".govuk-summary-list").InnerTextAsync();
+        Assert.Contains("3. Willing and unable", summary);
+        Assert.Contains("Lacks confidence online", summary);
+        Assert.Contains("kb4321", summary);
+    }
+
+    [Fact]
+    public async Task The_form_works_without_javascript()
+    {
+        var page = await browser.NewPageAsync(seeded.App, javaScript: false);
+        await PageChecks.SignInAsync(page, "Front-line staff");
+        await page.GotoAsync($"/services/{SeededApp.Service}/sessions/new");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log session" }).ClickAsync();
+        Assert.True(await page.Locator(".govuk-error-summary").IsVisibleAsync());
+
+        await FillValidAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log session" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-panel__title")).ToHaveTextAsync("Session logged");
+    }
+
+    private static async Task FillValidAsync(IPage page)
+    {
+        await page.GetByLabel("In person").CheckAsync();
+        await page.GetByLabel("Guided them through the digital service").CheckAsync();
+        await page.GetByLabel("Lacks the digital skills").CheckAsync();
+        await page.GetByLabel("Completed", new() { Exact = true }).CheckAsync();
+        await page.Locator("#showedHowToDoItAlone").CheckAsync();
+        await page.GetByLabel("Yes", new() { Exact = true }).Last.CheckAsync();
+        await page.GetByLabel("How long did it take, in minutes?").FillAsync("30");
+        await page.GetByLabel("Your staff reference").FillAsync("ab1234");
+    }
+
+    /// <summary>Presses Tab until the element with this id has focus, as someone without a mouse would.</summary>
+    private static async Task TabToAsync(IPage page, string id)
+    {
+        for (var presses = 0; presses < 80; presses++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            if (await page.EvaluateAsync<string>("() => document.activeElement?.id ?? ''") == id)
+            {
+                return;
+            }
+        }
+
+        Assert.Fail($"Tab never reached #{id}.");
     }
 }

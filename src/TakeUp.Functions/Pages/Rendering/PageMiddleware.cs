@@ -42,7 +42,7 @@ public sealed class PageMiddleware(FunctionMethods methods, PageSignIn signIn) :
             };
             var renderer = context.InstanceServices.GetRequiredService<PageRenderer>();
             result.Value = await renderer.RenderAsync<ErrorView, ErrorModel>(
-                http, new ErrorModel(heading, details.Detail ?? details.Title ?? "", items, signInPath), status);
+                http, new ErrorModel(heading, details.Detail ?? details.Title ?? "", items, signInPath), status, withForms: false);
         }
     }
 }

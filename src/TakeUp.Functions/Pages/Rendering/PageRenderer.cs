@@ -15,18 +15,20 @@ public sealed class PageRenderer(IServiceProvider services, ILoggerFactory logge
 {
     private HtmlRenderer? _renderer;
 
-    public PageContext ContextFor(HttpContext http)
+    /// <param name="withForms">False for the error page: it has no form, and must render even when the key ring behind the form token cannot be read (storage down).</param>
+    public PageContext ContextFor(HttpContext http, bool withForms = true)
     {
         var caller = http.User.Identity?.IsAuthenticated == true ? Caller.From(http.User) : null;
-        var token = antiforgery.GetAndStoreTokens(http).RequestToken
-            ?? throw new InvalidOperationException("The anti-forgery service gave no form token.");
+        var token = withForms
+            ? antiforgery.GetAndStoreTokens(http).RequestToken ?? throw new InvalidOperationException("The anti-forgery service gave no form token.")
+            : null;
         return new PageContext(caller, Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)), token, signIn.Mode, http.Request.Path + http.Request.QueryString);
     }
 
-    public async Task<PageResult> RenderAsync<TView, TModel>(HttpContext http, TModel model, int statusCode = StatusCodes.Status200OK)
+    public async Task<PageResult> RenderAsync<TView, TModel>(HttpContext http, TModel model, int statusCode = StatusCodes.Status200OK, bool withForms = true)
         where TView : PageView<TModel>
     {
-        var page = ContextFor(http);
+        var page = ContextFor(http, withForms);
         _renderer ??= new HtmlRenderer(services, loggers);
         var parameters = ParameterView.FromDictionary(new Dictionary<string, object?>
         {
