@@ -38,7 +38,10 @@ public static class PageChecks
         if (ScreenshotFolder is not null && screenshotName is not null)
         {
             Directory.CreateDirectory(ScreenshotFolder);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, screenshotName + ".png"), FullPage = true });
+            await page.ScreenshotAsync(new PageScreenshotOptions
+            {
+                Path = Path.Combine(ScreenshotFolder, screenshotName + ".jpg"), FullPage = true, Type = ScreenshotType.Jpeg, Quality = 75,
+            });
         }
     }
 
