@@ -49,4 +49,32 @@ public class AppServiceAuthTests
 
         Assert.Equal(HttpStatusCode.Unauthorized, await GetTakeUpAsync(app, Principal("TakeUpGds")));
     }
+
+    [Fact]
+    public async Task In_Azure_the_pages_sign_people_in_with_the_platform_and_apply_the_same_scopes()
+    {
+        await using var app = await TakeUpApp.StartAsync(settings: new Dictionary<string, string>(Mapping) { ["WEBSITE_AUTH_ENABLED"] = "True" });
+        using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = app.Host.HttpAddress };
+
+        using var notSignedIn = await anonymous.GetAsync("/services/carers-allowance?period=month");
+        Assert.Equal(HttpStatusCode.Redirect, notSignedIn.StatusCode);
+        Assert.Equal("/.auth/login/aad?post_login_redirect_uri=%2Fservices%2Fcarers-allowance%3Fperiod%3Dmonth", notSignedIn.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/sign-in")).StatusCode);
+
+        using var manager = app.CreateClient();
+        manager.DefaultRequestHeaders.Add("X-MS-CLIENT-PRINCIPAL", Principal("CarersManagers"));
+        using var dashboard = await manager.GetAsync("/services/carers-allowance");
+        Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+        var page = await dashboard.Content.ReadAsStringAsync();
+        Assert.Contains("Signed in as Pat Manager (service manager)", page);
+        Assert.Contains("href=\"/.auth/logout\"", page);
+        Assert.Equal(HttpStatusCode.Forbidden, (await manager.GetAsync("/services/book-prison-visit")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await manager.GetAsync("/take-up")).StatusCode);
+
+        // An API key is for machines: a page never takes one.
+        using var keyed = await app.GdsAsync();
+        using var withKey = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = app.Host.HttpAddress };
+        withKey.DefaultRequestHeaders.Authorization = keyed.DefaultRequestHeaders.Authorization;
+        Assert.Equal(HttpStatusCode.Redirect, (await withKey.GetAsync("/take-up")).StatusCode);
+    }
 }

@@ -47,6 +47,13 @@ public class LogSessionPageTests(BrowserFixture browser, SeededApp seeded)
         await Assertions.Expect(page.Locator(".govuk-panel__title")).ToHaveTextAsync("Session logged");
         await PageChecks.AccessibleAsync(page, "session-logged");
         Assert.Contains("25 minutes", await page.Locator(".govuk-summary-list").InnerTextAsync());
+        await page.GetByRole(AriaRole.Link, new() { Name = "Your recent sessions" }).ClickAsync();
+        var recent = page.Locator("table tbody tr");
+        Assert.Equal(1, await recent.CountAsync());
+        Assert.Contains("Carer's Allowance", await recent.InnerTextAsync());
+        await PageChecks.AccessibleAsync(page, "recent-sessions");
+
+        await page.GoBackAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Log another session" }).ClickAsync();
         Assert.Equal("ab1234", await page.GetByLabel("Your staff reference").InputValueAsync());
     }
