@@ -55,6 +55,9 @@ public sealed class DeliverAlert(
 
             var (outcome, detail) = await SendAsync(route, service, alert, message.Event, cancellationToken);
             await alerts.RecordDeliveryAsync(serviceId, alert.Id, message.Event, routeText, outcome, detail, cancellationToken);
+            Telemetry.TakeUpTelemetry.AlertsDelivered.Add(1,
+                new KeyValuePair<string, object?>("takeup.route", route.Kind.ToString().ToLowerInvariant()),
+                new KeyValuePair<string, object?>("takeup.outcome", outcome));
             if (outcome == "failed")
             {
                 failures.Add($"{routeText}: {detail}");

@@ -68,7 +68,13 @@ public sealed class RuleRecorder(AlertStore alerts, AlertOutbox outbox)
             AlertAction.Resolve => AlertChange.Resolve,
             _ => AlertChange.None,
         };
-        return await alerts.RecordAsync(service, outcome, previous, change, cancellationToken);
+        var changed = await alerts.RecordAsync(service, outcome, previous, change, cancellationToken);
+        if (change == AlertChange.Raise && changed is not null)
+        {
+            Telemetry.TakeUpTelemetry.AlertsRaised.Add(1, new KeyValuePair<string, object?>("takeup.rule", outcome.Rule));
+        }
+
+        return changed;
     }
 
     /// <summary>What the manager knows: the open alert's status, else the last status evaluated.</summary>

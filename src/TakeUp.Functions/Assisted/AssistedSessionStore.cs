@@ -19,7 +19,7 @@ public sealed record AssistedSessionPage(IReadOnlyList<AssistedSession> Sessions
 /// invariant 4). Sessions are never changed once written; writing the same id again (a retry under
 /// an Idempotency-Key) rewrites the same rows with the same values.
 /// </summary>
-public sealed class AssistedSessionStore(StorageAccount storage)
+public sealed class AssistedSessionStore(StorageAccount storage, ILogger<AssistedSessionStore> logger)
 {
     private const int MaxWritesInParallel = 8;
     private const int TableTransactionLimit = 100;
@@ -47,6 +47,9 @@ public sealed class AssistedSessionStore(StorageAccount storage)
                 async (chunk, ct) => await table.SubmitTransactionAsync(
                     chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), ct));
         }
+
+        // Ids and counts only: a session's notes and site never reach a log (design invariant 4).
+        Logging.Log.AssistedSessionsWritten(logger, sessions.Count, string.Join(",", sessions.Select(s => s.Service.Value).Distinct()));
     }
 
     /// <summary>The service's session with this id, or null.</summary>

@@ -41,4 +41,10 @@ internal static partial class Log
 
     [LoggerMessage(13, LogLevel.Information, "{Function} skipped its firing at {UtcNow:u}: that is not {LondonSchedule} in Europe/London (the timer fires at both UTC times that can be)")]
     public static partial void NotLondonTime(ILogger logger, string function, DateTimeOffset utcNow, string londonSchedule);
+
+    [LoggerMessage(14, LogLevel.Warning, "Replayed {Moved} messages from {PoisonQueue} to {Queue}")]
+    public static partial void PoisonReplayed(ILogger logger, int moved, string poisonQueue, string queue);
+
+    [LoggerMessage(15, LogLevel.Information, "Wrote {Count} assisted sessions for {Services}")]
+    public static partial void AssistedSessionsWritten(ILogger logger, int count, string services);
 }

@@ -9,6 +9,7 @@ using TakeUp.Functions.Pages;
 using TakeUp.Functions.Retention;
 using TakeUp.Functions.Services;
 using TakeUp.Functions.Storage;
+using TakeUp.Functions.Telemetry;
 using TakeUp.Functions.Trends;
 using TakeUp.Functions.Usage;
 
@@ -32,6 +33,7 @@ public static class AppServices
         }
 
         services.AddProblemDetails();
+        services.AddTakeUpTelemetry(configuration);
         services.AddStorage(configuration);
 
         services.AddTakeUpAuth(configuration);

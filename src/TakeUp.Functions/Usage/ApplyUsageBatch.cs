@@ -5,6 +5,7 @@ using TakeUp.Functions.Hosting;
 using TakeUp.Functions.Logging;
 using TakeUp.Functions.Services;
 using TakeUp.Functions.Storage;
+using TakeUp.Functions.Telemetry;
 using TakeUp.Functions.Trends;
 
 namespace TakeUp.Functions.Usage;
@@ -30,6 +31,8 @@ public sealed class ApplyUsageBatch(
     // RunAsync would make it ambiguous. The tests reach this one through InternalsVisibleTo.
     internal async Task RunAsync(UsageBatchMessage message, QueueDelivery delivery, CancellationToken cancellationToken)
     {
+        using var trace = TakeUpTelemetry.ContinueFrom(message.TraceParent, "apply usage batch");
+        trace?.SetTag("takeup.batch_id", message.BatchId);
         if (!UsageKeys.IsValidBatchId(message.BatchId))
         {
             throw new InvalidUsageBatchException(message.BatchId, [new InputError(0, "batchId", UsageKeys.BatchIdRule)]);
@@ -75,12 +78,14 @@ public sealed class ApplyUsageBatch(
         }
 
         await receipts.MarkAppliedAsync(receiptId, chunk, mode, validation.Rows.Count, cancellationToken);
+        TakeUpTelemetry.RowsApplied.Add(validation.Rows.Count);
         Log.UsageBatchApplied(logger, batchId, validation.Rows.Count, applied, delivery.DequeueCount);
 
         // The reason is kept on the receipt, where the producer can read it, before the queue poisons the message.
         async Task<InvalidUsageBatchException> RecordRefusal(IReadOnlyList<InputError> errors, CountingMode recordedMode)
         {
             await receipts.MarkFailedAsync(receiptId, chunk, recordedMode, errors, cancellationToken);
+            TakeUpTelemetry.BatchesRefused.Add(1, new KeyValuePair<string, object?>("takeup.source", "queue"));
             return new InvalidUsageBatchException(batchId, errors);
         }
     }

@@ -1,3 +1,4 @@
+using TakeUp.Functions.Telemetry;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
@@ -115,6 +116,7 @@ public sealed class SubmitUsage(ServiceCatalog catalog, UsageIntake intake, Usag
 
         if (!validation.IsValid)
         {
+            TakeUpTelemetry.BatchesRefused.Add(1, new KeyValuePair<string, object?>("takeup.source", "http"));
             return Problems.Invalid(validation.Errors);
         }
 

@@ -27,4 +27,7 @@ public sealed record UsageBatchMessage
     public DateTimeOffset? AcceptedAt { get; init; }
 
     public IReadOnlyList<UsageRowDocument>? Rows { get; init; }
+
+    /// <summary>The producer's trace (W3C traceparent), so applying the batch joins the submission's trace. Optional.</summary>
+    public string? TraceParent { get; init; }
 }

@@ -40,6 +40,7 @@ public sealed class UsageIntake(StorageAccount storage, UsageReceiptStore receip
                 SubmittedBy = submittedBy,
                 AcceptedAt = acceptedAt,
                 Rows = chunks[i],
+                TraceParent = Telemetry.TakeUpTelemetry.CurrentTraceParent(),
             };
             await queue.SendMessageAsync(JsonSerializer.Serialize(message, Json), null, null, cancellationToken);
         }

@@ -38,6 +38,7 @@ public class FunctionCatalogueTests
         ["CreateApiKey"] = ("httpTrigger", "api/admin/keys", "post"),
         ["ListApiKeys"] = ("httpTrigger", "api/admin/keys", "get"),
         ["RevokeApiKey"] = ("httpTrigger", "api/admin/keys/{id}", "delete"),
+        ["ReplayPoisonMessages"] = ("httpTrigger", "api/admin/poison/{queue}/replay", "post"),
         ["Health"] = ("httpTrigger", "api/health", "get"),
         ["OpenApi"] = ("httpTrigger", "api/openapi.json", "get"),
         ["HomePage"] = ("httpTrigger", "{root:maxlength(0)?}", "get"),
