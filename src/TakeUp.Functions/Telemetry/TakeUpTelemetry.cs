@@ -30,6 +30,9 @@ public static class TakeUpTelemetry
     /// <summary>Queue messages whose last allowed delivery failed: the host moves each to the poison queue.</summary>
     public static readonly Counter<long> PoisonMessages = Meter.CreateCounter<long>("takeup.queue.poison_messages", "{message}", "Messages that failed their last allowed delivery");
 
+    /// <summary>How many services' usage feeds were late at the last hourly freshness check: the "feed stopped" alert watches it.</summary>
+    public static readonly Gauge<long> LateFeeds = Meter.CreateGauge<long>("takeup.feeds.late", "{service}", "Services whose usage feed is late for its expected frequency");
+
     /// <summary>The current trace as a W3C traceparent, to carry on a queue message.</summary>
     public static string? CurrentTraceParent() =>
         Activity.Current is { IdFormat: ActivityIdFormat.W3C } current ? current.Id : null;

@@ -43,5 +43,6 @@ public sealed class CheckDataFreshness(
         }
 
         Log.FreshnessChecked(logger, activities.Count, late);
+        Telemetry.TakeUpTelemetry.LateFeeds.Record(late);
     }
 }
