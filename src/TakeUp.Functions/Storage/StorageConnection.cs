@@ -8,7 +8,7 @@ namespace TakeUp.Functions.Storage;
 /// The app's storage account as the Functions host reads <c>AzureWebJobsStorage</c>: a connection
 /// string (including <c>UseDevelopmentStorage=true</c>), or the identity-based section
 /// (<c>__accountName</c>, or <c>__tableServiceUri</c> and <c>__queueServiceUri</c>, with
-/// <c>__credential</c> and <c>__clientId</c>).
+/// <c>__credential</c> and <c>__clientId</c>), which wins when both are set.
 /// </summary>
 /// <remarks>
 /// Microsoft.Extensions.Azure builds the clients and the credential (<see cref="StorageSetup"/>);
@@ -39,16 +39,20 @@ public sealed class StorageConnection
 
     public static StorageConnection From(IConfiguration configuration)
     {
-        var connectionString = configuration[Setting] ?? configuration.GetConnectionString(Setting);
-        if (!string.IsNullOrWhiteSpace(connectionString))
-        {
-            return new StorageConnection(connectionString, null, null, Describe(connectionString));
-        }
-
         var section = configuration.GetSection(Setting);
         var accountName = section["accountName"];
         var tableUri = section["tableServiceUri"] ?? (accountName is null ? null : $"https://{accountName}.table.core.windows.net");
         var queueUri = section["queueServiceUri"] ?? (accountName is null ? null : $"https://{accountName}.queue.core.windows.net");
+
+        // The identity form wins over a connection string, unlike in the host: appsettings.json
+        // ships UseDevelopmentStorage=true as the local default, and in Azure only the identity
+        // settings are set over it (infra/), so the host never sees that default but the app does.
+        var connectionString = configuration[Setting] ?? configuration.GetConnectionString(Setting);
+        if (tableUri is null && queueUri is null && !string.IsNullOrWhiteSpace(connectionString))
+        {
+            return new StorageConnection(connectionString, null, null, Describe(connectionString));
+        }
+
         if (tableUri is null || queueUri is null)
         {
             throw new InvalidOperationException(

@@ -80,6 +80,22 @@ public class StorageConnectionTests
     }
 
     [Fact]
+    public void An_account_name_set_over_the_shipped_emulator_default_reaches_the_account_by_identity()
+    {
+        // What the app sees in Azure: its appsettings.json default, and the identity settings of infra/ over it.
+        using var services = Build(new()
+        {
+            ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
+            ["AzureWebJobsStorage:accountName"] = "takeupprod",
+            ["AzureWebJobsStorage:credential"] = "managedidentity",
+        });
+
+        Assert.Equal(new Uri("https://takeupprod.table.core.windows.net/"), services.GetRequiredService<TableServiceClient>().Uri);
+        Assert.Equal(new Uri("https://takeupprod.queue.core.windows.net/"), services.GetRequiredService<QueueServiceClient>().Uri);
+        Assert.True(services.GetRequiredService<StorageConnection>().UsesIdentity);
+    }
+
+    [Fact]
     public void The_name_prefix_begins_every_table_name_and_no_queue_name()
     {
         using var services = Build(new() { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true", ["Storage:NamePrefix"] = "blue" });
