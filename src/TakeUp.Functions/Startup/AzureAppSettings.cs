@@ -39,10 +39,10 @@ public static class AzureAppSettings
         // Never in Azure, where shared keys are off (and the identity form above wins over it).
         Setting(StorageConnection.Setting, AzureSettingSource.LocalOnly, "StorageConnection.From, when no identity address is set"),
 
-        // The host sends invocations, metrics and logs (the worker's too: it has no Application
-        // Insights SDK of its own) as the app's identity, Application Insights' local auth being off.
-        Setting("APPLICATIONINSIGHTS_CONNECTION_STRING", AzureSettingSource.Template, "the Functions host"),
-        Setting("APPLICATIONINSIGHTS_AUTHENTICATION_STRING", AzureSettingSource.Template, "the Functions host (Entra ID authentication)"),
+        // The host, and the worker's OpenTelemetry exporter, send traces, metrics and logs as the
+        // app's identity, Application Insights' local auth being off.
+        Setting("APPLICATIONINSIGHTS_CONNECTION_STRING", AzureSettingSource.Template, "the Functions host; TelemetrySetup"),
+        Setting("APPLICATIONINSIGHTS_AUTHENTICATION_STRING", AzureSettingSource.Template, "the Functions host; TelemetrySetup (Entra ID authentication)"),
 
         // App Service Authentication says it is on; only then is X-MS-CLIENT-PRINCIPAL trusted.
         Setting("WEBSITE_AUTH_ENABLED", AzureSettingSource.Platform, "AuthSetup"),
